@@ -1,0 +1,103 @@
+// Configuration comes from the environment only, validated once at start with a clear message.
+import * as v from 'valibot';
+import { resolve } from 'node:path';
+
+export interface Config {
+	port: number;
+	host: string;
+	dataDir: string;
+	/** SQLite file path, or ':memory:' in tests. */
+	databaseFile: string;
+	publicUrl: string;
+	smtpUrl: string | null;
+	mailFrom: string;
+	serviceEmail: string;
+	production: boolean;
+	/** Demo data and the demo mailbox page: on outside production. */
+	demo: boolean;
+	/** Where the built PWA lives. */
+	buildDir: string;
+}
+
+const Env = v.object({
+	PORT: v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(/^\d+$/, 'PORT doit être un nombre entier'),
+			v.transform(Number),
+			v.number(),
+			v.minValue(0, 'PORT doit être compris entre 0 et 65535'),
+			v.maxValue(65535, 'PORT doit être compris entre 0 et 65535')
+		),
+		'3000'
+	),
+	HOST: v.optional(v.pipe(v.string(), v.nonEmpty('HOST ne peut pas être vide')), '0.0.0.0'),
+	DATA_DIR: v.optional(v.pipe(v.string(), v.nonEmpty('DATA_DIR ne peut pas être vide')), './data'),
+	PUBLIC_URL: v.optional(v.pipe(v.string(), v.url('PUBLIC_URL doit être une URL (https://…)'))),
+	SMTP_URL: v.optional(
+		v.pipe(v.string(), v.regex(/^smtps?:\/\//, 'SMTP_URL doit commencer par smtp:// ou smtps://'))
+	),
+	MAIL_FROM: v.optional(
+		v.pipe(v.string(), v.nonEmpty()),
+		'Espace Famille <ne-pas-repondre@espace-famille.localhost>'
+	),
+	SERVICE_EMAIL: v.optional(
+		v.pipe(v.string(), v.email('SERVICE_EMAIL doit être une adresse e-mail')),
+		'petite-enfance@espace-famille.localhost'
+	),
+	NODE_ENV: v.optional(v.picklist(['production', 'development', 'test']), 'development'),
+	DEMO: v.optional(v.picklist(['0', '1']))
+});
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+	const clean = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+	const parsed = v.safeParse(Env, clean);
+	if (!parsed.success) {
+		const lines = parsed.issues.map((i) => `  - ${v.getDotPath(i) ?? '?'}: ${i.message}`);
+		throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
+	}
+	const e = parsed.output;
+	const production = e.NODE_ENV === 'production';
+	if (production) {
+		const missing = (['SMTP_URL', 'PUBLIC_URL'] as const).filter((k) => !e[k]);
+		if (missing.length)
+			throw new ConfigError(
+				`Configuration invalide : ${missing.join(' et ')} obligatoire(s) en production (NODE_ENV=production).`
+			);
+	}
+	const dataDir = resolve(e.DATA_DIR);
+	const port = e.PORT;
+	return {
+		port,
+		host: e.HOST,
+		dataDir,
+		databaseFile: resolve(dataDir, 'espace-famille.sqlite'),
+		publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+		smtpUrl: e.SMTP_URL ?? null,
+		mailFrom: e.MAIL_FROM,
+		serviceEmail: e.SERVICE_EMAIL,
+		production,
+		demo: production ? false : e.DEMO !== '0',
+		buildDir: resolve('build')
+	};
+}
+
+/** A configuration for tests: in-memory database, no SMTP, demo off unless asked. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+	return {
+		port: 0,
+		host: '127.0.0.1',
+		dataDir: ':memory:',
+		databaseFile: ':memory:',
+		publicUrl: 'http://localhost:3000',
+		smtpUrl: null,
+		mailFrom: 'Espace Famille <ne-pas-repondre@test.localhost>',
+		serviceEmail: 'service@test.localhost',
+		production: false,
+		demo: false,
+		buildDir: resolve('build'),
+		...overrides
+	};
+}

@@ -1,0 +1,17 @@
+// SvelteKit builds a static SPA: public pages are prerendered, the rest falls back to
+// 200.html and runs in the browser. The Hono server (server/) serves the result.
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', strict: false }),
+		serviceWorker: { register: false },
+		output: { bundleStrategy: 'split' },
+		alias: { $domain: 'src/lib/domain' }
+	}
+};
+
+export default config;

@@ -1,0 +1,40 @@
+// Vite builds the SvelteKit app. In `npm run dev` a small plugin mounts the Hono app
+// (server/) on the dev server so the PWA, /api and /sync share one origin, as in production.
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig, type Plugin, type ViteDevServer } from 'vite';
+
+function honoDevServer(): Plugin {
+	return {
+		name: 'espace-famille:hono-dev',
+		apply: 'serve',
+		async configureServer(server: ViteDevServer) {
+			const { getRequestListener } = await import('@hono/node-server');
+			// Loaded through Vite so server edits reload without restarting the process.
+			const load = async () =>
+				(await server.ssrLoadModule('/server/dev.ts')) as typeof import('./server/dev');
+			server.middlewares.use(async (req, res, next) => {
+				const url = req.url ?? '/';
+				if (!/^\/(api|sync|demo-api)(\/|$|\?)/.test(url)) return next();
+				try {
+					const { devApp } = await load();
+					const app = await devApp();
+					await getRequestListener(app.fetch)(req, res);
+				} catch (error) {
+					next(error);
+				}
+			});
+		}
+	};
+}
+
+export default defineConfig({
+	plugins: [sveltekit(), honoDevServer()],
+	build: { target: 'es2022' },
+	test: {
+		include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'sync/**/*.test.ts', 'service-worker/**/*.test.ts'],
+		environment: 'node',
+		pool: 'forks',
+		testTimeout: 30_000,
+		hookTimeout: 60_000
+	}
+});
