@@ -2,7 +2,8 @@
 // A 401 ("auth-required") is sticky: only a new sign-in (start) or a sign-out (stop) leaves it,
 // so an expired session never loops against the server.
 
-export type SyncPhase = 'stopped' | 'offline' | 'syncing' | 'up-to-date' | 'error' | 'auth-required';
+export type SyncPhase =
+	'stopped' | 'offline' | 'syncing' | 'up-to-date' | 'error' | 'auth-required';
 
 export interface SyncState {
 	phase: SyncPhase;
@@ -40,7 +41,13 @@ export function transition(state: SyncState, event: SyncEvent): SyncState {
 		case 'active':
 			return { ...state, phase: 'syncing' };
 		case 'caught-up':
-			return { ...state, phase: 'up-to-date', attempt: 0, lastSuccessAt: event.at, lastError: null };
+			return {
+				...state,
+				phase: 'up-to-date',
+				attempt: 0,
+				lastSuccessAt: event.at,
+				lastError: null
+			};
 		case 'failed':
 			return { ...state, phase: 'error', attempt: state.attempt + 1, lastError: event.error };
 		case 'unauthorized':

@@ -1,0 +1,104 @@
+// I/O side of the sync controller: opens the household's local PouchDB (idb adapter) and runs
+// the two live replications. PouchDB is imported lazily so the public pages never load it.
+import type { LocalDb, PouchConstructor, ReplicationEmitter } from './pouch-types';
+
+let pouchModule: Promise<PouchConstructor> | null = null;
+
+export function loadPouch(): Promise<PouchConstructor> {
+	pouchModule ??= import('pouchdb-browser').then(
+		(m) => (m as unknown as { default: PouchConstructor }).default
+	);
+	return pouchModule;
+}
+
+export function localDbName(householdId: string): string {
+	return `ef-hh-${householdId}`;
+}
+
+export async function openLocalDb(householdId: string): Promise<LocalDb> {
+	const PouchDB = await loadPouch();
+	return new PouchDB(localDbName(householdId), { adapter: 'idb', auto_compaction: true });
+}
+
+export async function openRemoteDb(syncUrl: string): Promise<unknown> {
+	const PouchDB = await loadPouch();
+	return new PouchDB(syncUrl, {
+		skip_setup: true, // the server creates household databases; a parent never can
+		fetch: (url: string, init: RequestInit = {}) =>
+			PouchDB.fetch(url, { ...init, credentials: 'include' })
+	});
+}
+
+export interface ReplicationHandlers {
+	onActive(): void;
+	/** Both directions have nothing left to transfer. */
+	onCaughtUp(): void;
+	onFailure(error: unknown): void;
+	onDenied(payload: unknown): void;
+	/** The push replication checkpointed this local sequence. */
+	onPushedThrough(seq: number): void;
+	onPulled(docs: { _id: string; _rev: string }[]): void;
+}
+
+export interface RunningReplication {
+	cancel(): void;
+}
+
+/**
+ * Two one-way live replications rather than `db.sync()`: the push's checkpoint events tell which
+ * local changes reached the server, which `sync()` does not forward. `retry` stays off: the
+ * controller owns the backoff so that a 401 can stop instead of retrying forever.
+ */
+export function replicate(
+	local: LocalDb,
+	remote: unknown,
+	on: ReplicationHandlers
+): RunningReplication {
+	const options = { live: true, retry: false, batch_size: 50 };
+	const push = local.replicate.to(remote, options);
+	const pull = local.replicate.from(remote, { ...options, heartbeat: 25_000 });
+	const idle = { push: false, pull: false };
+	let stopped = false;
+
+	const stop = () => {
+		if (stopped) return;
+		stopped = true;
+		push.cancel();
+		pull.cancel();
+	};
+
+	const watch = (direction: 'push' | 'pull', emitter: ReplicationEmitter) => {
+		emitter
+			.on('active', () => {
+				if (stopped) return;
+				idle[direction] = false;
+				on.onActive();
+			})
+			.on('paused', (error) => {
+				if (stopped || error) return;
+				idle[direction] = true;
+				if (idle.push && idle.pull) on.onCaughtUp();
+			})
+			.on('denied', (payload) => {
+				if (!stopped) on.onDenied(payload);
+			})
+			.on('error', (error) => {
+				if (stopped) return;
+				stop();
+				on.onFailure(error);
+			});
+	};
+	watch('push', push);
+	watch('pull', pull);
+
+	push.on('checkpoint', (payload) => {
+		const seq = (payload as { checkpoint?: unknown } | undefined)?.checkpoint;
+		if (!stopped && typeof seq === 'number') on.onPushedThrough(seq);
+	});
+	pull.on('change', (info) => {
+		const docs = (info as { docs?: { _id: string; _rev: string }[] } | undefined)?.docs ?? [];
+		if (!stopped && docs.length) on.onPulled(docs);
+	});
+
+	return { cancel: stop };
+}

@@ -1,0 +1,311 @@
+/// <reference types="svelte" />
+// The PWA's sync controller: one local PouchDB per signed-in household, live two-way
+// replication restarted at start, on `online`, on `visibilitychange`, after local writes and on
+// Background Sync, with backoff. Exposes reactive state for the status bar and storage screen.
+import { backoffDelay } from './backoff';
+import { answerWorkerSyncRequests, requestBackgroundSync } from './background-sync';
+import type { SyncMeta } from './device-db';
+import {
+	computePending,
+	forgetRetriedDenials,
+	recordDenial,
+	toDeniedDoc,
+	type DeniedDoc
+} from './pending';
+import type { LocalDb, ChangesFeed } from './pouch-types';
+import type { RunningReplication } from './replicator';
+import { cachedSession, forgetSession, type SessionInfo } from './session-cache';
+import {
+	classifyFailure,
+	initialSyncState,
+	transition,
+	type SyncEvent,
+	type SyncState
+} from './sync-status';
+
+type DeviceDbModule = typeof import('./device-db');
+type ReplicatorModule = typeof import('./replicator');
+
+export type SignOutResult = { erased: true } | { erased: false; pending: number };
+
+class SyncManager {
+	#state = $state<SyncState>(initialSyncState);
+	/** Local documents not yet on the server. */
+	pending = $state(0);
+	/** Documents the server refused, with its French reason. */
+	denied = $state<DeniedDoc[]>([]);
+	householdId = $state<string | null>(null);
+
+	#syncUrl: string | null = null;
+	#local: LocalDb | null = null;
+	#feed: ChangesFeed | null = null;
+	#replication: RunningReplication | null = null;
+	#retryTimer: ReturnType<typeof setTimeout> | null = null;
+	#recountTimer: ReturnType<typeof setTimeout> | null = null;
+	#meta: SyncMeta | null = null;
+	#io: Promise<[DeviceDbModule, ReplicatorModule]> | null = null;
+	#detach: (() => void) | null = null;
+	#waiters: ((ok: boolean) => void)[] = [];
+
+	get phase() {
+		return this.#state.phase;
+	}
+	get lastSuccessAt(): Date | null {
+		return this.#state.lastSuccessAt === null ? null : new Date(this.#state.lastSuccessAt);
+	}
+	get lastError() {
+		return this.#state.lastError;
+	}
+
+	/** Called after sign-in and at app start with the (possibly cached) `/api/me` answer. */
+	async start(session: Pick<SessionInfo, 'household' | 'syncUrl'>): Promise<void> {
+		const householdId = session.household?.id ?? null;
+		if (!householdId || !session.syncUrl) return this.stop();
+		if (householdId === this.householdId && this.#local) {
+			this.#syncUrl = session.syncUrl;
+			if (this.phase === 'auth-required') this.#apply({ type: 'start' });
+			void this.syncNow();
+			return;
+		}
+		this.stop();
+		await this.#open(householdId);
+		this.#syncUrl = session.syncUrl;
+		this.#attachTriggers();
+		this.#apply({ type: 'start' });
+		this.#connect();
+	}
+
+	/** Restarts replication now (button "Synchroniser maintenant", worker wake-up, sign-in). */
+	syncNow(): Promise<boolean> {
+		if (!this.#local || this.phase === 'stopped' || this.phase === 'auth-required') {
+			return Promise.resolve(false);
+		}
+		const done = new Promise<boolean>((resolve) => this.#waiters.push(resolve));
+		this.#connect();
+		return done;
+	}
+
+	/** Optional: forms may call it after a write; the local changes feed notices writes anyway. */
+	notifyLocalWrite(): void {
+		this.#kick();
+	}
+
+	/** The household's local database, for the UI's document services. */
+	async db(): Promise<LocalDb> {
+		if (!this.#local) throw new Error('Aucun foyer connecté sur cet appareil.');
+		return this.#local;
+	}
+
+	/** Stops replication; local data stay (used on 401 and before erasing). */
+	stop(): void {
+		this.#replication?.cancel();
+		this.#replication = null;
+		this.#feed?.cancel();
+		this.#feed = null;
+		this.#clearTimers();
+		this.#detach?.();
+		this.#detach = null;
+		if (this.#local) void this.#local.close().catch(() => {});
+		this.#local = null;
+		this.householdId = null;
+		this.#settle(false);
+		this.#apply({ type: 'stop' });
+	}
+
+	/**
+	 * Sign-out from this device. Unsynced changes are never erased without `confirmUnsynced`;
+	 * otherwise the household's local database and bookkeeping are deleted from the device.
+	 */
+	async signOut({ confirmUnsynced = false } = {}): Promise<SignOutResult> {
+		const householdId = this.householdId ?? cachedSession()?.household?.id ?? null;
+		if (householdId && !this.#local) await this.#open(householdId);
+		if (this.#local) await this.#recount();
+		if (this.pending > 0 && !confirmUnsynced) return { erased: false, pending: this.pending };
+		const local = this.#local;
+		this.#local = null; // keeps stop() from closing the database we are about to destroy
+		this.stop();
+		if (local) await local.destroy();
+		if (householdId) await (await this.#modules())[0].forgetHousehold(householdId);
+		forgetSession();
+		this.pending = 0;
+		this.denied = [];
+		this.#meta = null;
+		this.#state = initialSyncState;
+		return { erased: true };
+	}
+
+	async #open(householdId: string): Promise<void> {
+		const [device, replicator] = await this.#modules();
+		this.#meta = await device.loadMeta(householdId);
+		this.#local = await replicator.openLocalDb(householdId);
+		this.householdId = householdId;
+		this.denied = this.#meta.denied;
+		this.#state = { ...this.#state, lastSuccessAt: this.#meta.lastSuccessAt };
+		this.#feed = this.#local
+			.changes({ since: 'now', live: true, return_docs: false })
+			.on('change', (change) => this.#onLocalChange(change.id, change.changes[0]?.rev))
+			.on('error', () => {});
+		await this.#recount();
+	}
+
+	#modules(): Promise<[DeviceDbModule, ReplicatorModule]> {
+		this.#io ??= Promise.all([import('./device-db'), import('./replicator')]);
+		return this.#io;
+	}
+
+	#connect(): void {
+		this.#replication?.cancel();
+		this.#replication = null;
+		this.#clearRetry();
+		if (!this.#local || !this.#syncUrl) return;
+		if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+			this.#apply({ type: 'offline' });
+			return this.#settle(false);
+		}
+		const local = this.#local;
+		const syncUrl = this.#syncUrl;
+		void this.#modules().then(async ([, replicator]) => {
+			const remote = await replicator.openRemoteDb(syncUrl);
+			if (this.#local !== local) return; // signed out or switched household meanwhile
+			this.#apply({ type: 'active' });
+			this.#replication = replicator.replicate(local, remote, {
+				onActive: () => this.#apply({ type: 'active' }),
+				onCaughtUp: () => this.#onCaughtUp(),
+				onFailure: (error) => this.#onFailure(error),
+				onDenied: (payload) => this.#onDenied(payload),
+				onPushedThrough: (seq) => this.#updateMeta({ pushedThrough: seq }),
+				onPulled: (docs) => {
+					const pulledRevs = { ...this.#meta?.pulledRevs };
+					for (const doc of docs) pulledRevs[doc._id] = doc._rev;
+					this.#updateMeta({ pulledRevs });
+				}
+			});
+		});
+	}
+
+	#onCaughtUp(): void {
+		const at = Date.now();
+		this.#apply({ type: 'caught-up', at });
+		this.#updateMeta({ lastSuccessAt: at });
+		this.#settle(true);
+	}
+
+	#onFailure(error: unknown): void {
+		this.#replication = null;
+		const kind = classifyFailure(error);
+		if (kind === 'unauthorized') {
+			this.#apply({ type: 'unauthorized' });
+			void this.#log('unauthorized');
+		} else if (kind === 'network' && navigator.onLine === false) {
+			this.#apply({ type: 'offline' });
+		} else {
+			const message = error instanceof Error ? error.message : JSON.stringify(error);
+			this.#apply({ type: 'failed', error: message });
+			void this.#log('failed', message);
+			this.#retryTimer = setTimeout(() => this.#connect(), backoffDelay(this.#state.attempt));
+		}
+		if (this.pending > 0) void requestBackgroundSync();
+		this.#settle(false);
+	}
+
+	#onDenied(payload: unknown): void {
+		const doc = toDeniedDoc(payload);
+		if (!doc) return;
+		this.denied = recordDenial(this.denied, doc);
+		this.#updateMeta({ denied: this.denied });
+		void this.#log('denied', `${doc.id}: ${doc.reason}`);
+	}
+
+	#onLocalChange(id: string, rev: string | undefined): void {
+		if (rev !== undefined && this.#meta?.pulledRevs[id] === rev) return this.#scheduleRecount();
+		if (this.denied.some((d) => d.id === id)) {
+			this.denied = forgetRetriedDenials(this.denied, [id]);
+			this.#updateMeta({ denied: this.denied });
+		}
+		this.#scheduleRecount();
+		if (this.phase !== 'up-to-date' && this.phase !== 'syncing') void requestBackgroundSync();
+		this.#kick();
+	}
+
+	/** Reconnects unless a live replication is already running (it sees new writes itself). */
+	#kick(): void {
+		if (this.phase === 'error' || this.phase === 'offline' || !this.#replication) {
+			if (this.phase !== 'stopped' && this.phase !== 'auth-required') this.#connect();
+		}
+	}
+
+	#attachTriggers(): void {
+		if (typeof window === 'undefined') return;
+		const onOnline = () => this.#kick();
+		const onOffline = () => this.#apply({ type: 'offline' });
+		const onVisible = () => {
+			if (document.visibilityState === 'visible') this.#kick();
+		};
+		window.addEventListener('online', onOnline);
+		window.addEventListener('offline', onOffline);
+		document.addEventListener('visibilitychange', onVisible);
+		const stopAnswering = answerWorkerSyncRequests(() => this.syncNow());
+		this.#detach = () => {
+			window.removeEventListener('online', onOnline);
+			window.removeEventListener('offline', onOffline);
+			document.removeEventListener('visibilitychange', onVisible);
+			stopAnswering();
+		};
+	}
+
+	#scheduleRecount(): void {
+		if (this.#recountTimer) clearTimeout(this.#recountTimer);
+		this.#recountTimer = setTimeout(() => void this.#recount(), 150);
+	}
+
+	async #recount(): Promise<void> {
+		const local = this.#local;
+		const meta = this.#meta;
+		if (!local || !meta) return;
+		const feed = await local
+			.changes({ since: meta.pushedThrough, style: 'main_only', return_docs: true })
+			.catch(() => null); // the database may close under us during a sign-out
+		if (!feed || this.#local !== local) return;
+		const { results } = feed;
+		const result = computePending(results, meta.pulledRevs, this.denied);
+		this.pending = result.ids.length;
+		meta.pulledRevs = result.pulledRevs;
+	}
+
+	#updateMeta(patch: Partial<SyncMeta>): void {
+		if (!this.#meta) return;
+		this.#meta = { ...this.#meta, ...patch };
+		const snapshot = this.#meta;
+		void this.#modules().then(([device]) => device.saveMeta(snapshot));
+		if ('pushedThrough' in patch || 'pulledRevs' in patch) this.#scheduleRecount();
+	}
+
+	async #log(event: string, detail?: string): Promise<void> {
+		if (!this.householdId) return;
+		const [device] = await this.#modules();
+		await device.journal(this.householdId, event, detail).catch(() => {});
+	}
+
+	#apply(event: SyncEvent): void {
+		this.#state = transition(this.#state, event);
+	}
+
+	#settle(ok: boolean): void {
+		const waiters = this.#waiters;
+		this.#waiters = [];
+		for (const resolve of waiters) resolve(ok);
+	}
+
+	#clearRetry(): void {
+		if (this.#retryTimer) clearTimeout(this.#retryTimer);
+		this.#retryTimer = null;
+	}
+
+	#clearTimers(): void {
+		this.#clearRetry();
+		if (this.#recountTimer) clearTimeout(this.#recountTimer);
+		this.#recountTimer = null;
+	}
+}
+
+export const syncManager = new SyncManager();
