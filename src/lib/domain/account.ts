@@ -29,7 +29,7 @@ const phone = (label: string) =>
 	);
 
 export const email = v.pipe(
-	v.string(required('Courriel')),
+	v.optional(v.string(required('Courriel')), ''),
 	v.trim(),
 	v.nonEmpty(required('Courriel')),
 	v.maxLength(254, 'L’adresse de courriel est trop longue.'),
@@ -37,7 +37,7 @@ export const email = v.pipe(
 );
 
 export const username = v.pipe(
-	v.string(required('Identifiant d’utilisateur')),
+	v.optional(v.string(required('Identifiant d’utilisateur')), ''),
 	v.trim(),
 	v.nonEmpty(required('Identifiant d’utilisateur')),
 	v.minLength(3, 'L’identifiant doit contenir au moins 3 caractères.'),
@@ -75,7 +75,7 @@ const birthDateInPast = v.pipe(
 
 /** Identity, address and contacts: what "Profil" edits. */
 export const ProfileFields = {
-	civility: v.picklist(CIVILITIES, required('Civilité')),
+	civility: v.optional(v.picklist(CIVILITIES, required('Civilité')), '' as 'Madame'),
 	lastName: requiredText('Nom usuel'),
 	birthName: optionalText('Nom de naissance'),
 	firstNames: requiredText('Prénom(s)'),
@@ -117,10 +117,13 @@ function passwordWithPolicy<T extends { password: string }>(personal: (input: T)
 }
 
 const password = (label: string) =>
-	v.pipe(v.string(required(label)), v.nonEmpty(required(label)), v.maxLength(1024));
+	v.pipe(v.optional(v.string(required(label)), ''), v.nonEmpty(required(label)), v.maxLength(1024));
 
 const RegisterObject = v.object({
-	acceptCgu: v.literal(true, 'Vous devez accepter les conditions générales d’utilisation.'),
+	acceptCgu: v.optional(
+		v.literal(true, 'Vous devez accepter les conditions générales d’utilisation.'),
+		false as true
+	),
 	...ProfileFields,
 	username,
 	password: password('Mot de passe')
@@ -139,7 +142,7 @@ export type Register = v.InferOutput<typeof Register>;
 
 export const Login = v.object({
 	username: v.pipe(
-		v.string(required('Identifiant')),
+		v.optional(v.string(required('Identifiant')), ''),
 		v.trim(),
 		v.nonEmpty(required('Identifiant')),
 		v.maxLength(254)

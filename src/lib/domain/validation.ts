@@ -6,7 +6,7 @@ export const required = (label: string) => `Le champ « ${label} » est obligato
 /** A trimmed, non-empty string of at most `max` characters. */
 export const requiredText = (label: string, max = 100) =>
 	v.pipe(
-		v.string(required(label)),
+		v.optional(v.string(required(label)), ''),
 		v.trim(),
 		v.nonEmpty(required(label)),
 		v.maxLength(max, `Le champ « ${label} » ne peut pas dépasser ${max} caractères.`)
@@ -61,7 +61,9 @@ export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): Record<str
 	const out: Record<string, string> = {};
 	for (const issue of issues) {
 		const path = v.getDotPath(issue) ?? '_';
-		if (!(path in out)) out[path] = issue.message;
+		// A key missing from the object: valibot reports it with the object's generic message.
+		const message = issue.kind === 'schema' && issue.type === 'object' ? 'Ce champ est obligatoire.' : issue.message;
+		if (!(path in out)) out[path] = message;
 	}
 	return out;
 }

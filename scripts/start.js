@@ -1,0 +1,30 @@
+// `npm start`: builds the PWA when the build is missing or older than its sources, then runs the
+// server (TypeScript through tsx) in this process's place.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SOURCES = ['src', 'static', 'service-worker', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+const STAMP = join('build', '200.html');
+
+function newestMtime(path) {
+	if (!existsSync(path)) return 0;
+	const st = statSync(path);
+	if (!st.isDirectory()) return st.mtimeMs;
+	return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), st.mtimeMs);
+}
+
+function buildIsStale() {
+	if (!existsSync(STAMP)) return true;
+	const built = statSync(STAMP).mtimeMs;
+	return SOURCES.some((s) => newestMtime(s) > built);
+}
+
+if (buildIsStale()) {
+	console.log('Construction de l’application (build manquant ou plus ancien que les sources)…');
+	const result = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+	if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const server = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], { stdio: 'inherit' });
+process.exit(server.status ?? 1);

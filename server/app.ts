@@ -1,0 +1,58 @@
+// Composition root: one Hono app serving the JSON API, the replication endpoint and the PWA.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps, AppEnv } from './http/env';
+import { ApiError, errorBody, sendError } from './http/errors';
+import { csrfProtection, securityHeaders } from './http/security';
+import { sessionMiddleware } from './http/session-middleware';
+import { indexBuild, serveBuild } from './http/static';
+import { authRoutes } from './routes/auth';
+import { demoRoutes } from './routes/demo';
+import { meRoutes } from './routes/me';
+import { referenceRoutes } from './routes/reference';
+
+export interface AppOptions {
+	/** Serve the built PWA from config.buildDir (off in API tests). */
+	serveStatic?: boolean;
+}
+
+export function createApp(deps: AppDeps, options: AppOptions = {}) {
+	const app = new Hono<AppEnv>();
+	app.use(securityHeaders({ production: deps.config.production }));
+	app.use(async function injectDeps(c, next) {
+		c.set('deps', deps);
+		return next();
+	});
+	app.use('/api/*', async function noStore(c, next) {
+		await next();
+		c.header('Cache-Control', 'no-store');
+	});
+	app.use('/api/*', csrfProtection());
+	app.use('/api/*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json(errorBody('too_large', 'La requête est trop volumineuse.'), 413) }));
+	app.use('/api/*', sessionMiddleware());
+
+	const api = new Hono<AppEnv>()
+		.get('/health', (c) => c.json({ status: 'ok' }, 200))
+		.route('/auth', authRoutes)
+		.route('/me', meRoutes)
+		.route('/', referenceRoutes)
+		.route('/demo', demoRoutes);
+	app.route('/api', api);
+	app.all('/api/*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));
+
+	if (options.serveStatic) {
+		const assets = indexBuild(deps.config.buildDir);
+		if (!assets) throw new Error(`No build found in ${deps.config.buildDir}: run "npm run build".`);
+		app.use(serveBuild(assets));
+	}
+
+	app.onError((err, c) => {
+		if (err instanceof ApiError) return sendError(c, err);
+		console.error('[api] unexpected error', err);
+		return c.json(errorBody('internal', 'Une erreur inattendue s’est produite. Réessayez dans quelques instants.'), 500);
+	});
+	app.notFound((c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));
+	return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,123 @@
+// Signing in, resetting and changing a password.
+import type { AppDeps, SessionUser } from '../http/env';
+import { ApiError } from '../http/errors';
+import { enqueueMail } from '../mail/outbox';
+import { formatParisDateTime, passwordChangedMail, passwordResetMail } from '../mail/templates';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
+import { createSession, invalidateOtherSessions } from './session';
+import { clearAccountFailures, recordFailure, retryAfterMs } from './throttle';
+import { consumeToken, issueToken } from './user-tokens';
+
+const INVALID_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
+const NOT_ACTIVATED =
+	'Votre espace n’est pas encore activé : ouvrez le lien reçu par courriel, ou demandez un nouveau courriel d’activation.';
+
+interface UserRow {
+	id: string;
+	email: string;
+	password_hash: string;
+	civility: string | null;
+	last_name: string;
+	activated_at: string | null;
+}
+
+function throttled(ms: number): ApiError {
+	const seconds = Math.ceil(ms / 1000);
+	const wait = seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} secondes`;
+	return new ApiError(
+		429,
+		'throttled',
+		`Trop de tentatives de connexion. Pour protéger votre espace, réessayez dans ${wait}.`,
+		undefined,
+		{ 'Retry-After': String(seconds) }
+	);
+}
+
+export async function login(
+	deps: AppDeps,
+	username: string,
+	password: string,
+	ip: string
+): Promise<{ token: string; expiresAt: number }> {
+	const { db, clock } = deps;
+	const key = username.trim().toLowerCase();
+	const wait = retryAfterMs(db, key, ip, clock.now());
+	if (wait > 0) throw throttled(wait);
+	const user = db
+		.prepare('SELECT id, email, password_hash, civility, last_name, activated_at FROM users WHERE username_key = ?')
+		.get(key) as UserRow | undefined;
+	const ok = user ? await verifyPassword(user.password_hash, password) : await verifyAgainstDummy(password);
+	const now = clock.now();
+	if (!user || !ok) {
+		recordFailure(db, key, ip, now);
+		throw new ApiError(401, 'invalid_credentials', INVALID_CREDENTIALS);
+	}
+	clearAccountFailures(db, key);
+	if (!user.activated_at) throw new ApiError(403, 'not_activated', NOT_ACTIVATED);
+	return db.transaction(() => {
+		db.prepare('UPDATE users SET previous_login_at = last_login_at, last_login_at = ? WHERE id = ?').run(
+			new Date(now).toISOString(),
+			user.id
+		);
+		const { token, session } = createSession(db, user.id, now);
+		return { token, expiresAt: session.expiresAt };
+	})();
+}
+
+/** Mails a reset link when a parent account has this e-mail; does nothing visible otherwise. */
+export function requestPasswordReset(deps: AppDeps, email: string) {
+	const { db, clock } = deps;
+	const user = db
+		.prepare("SELECT id, email, civility, last_name FROM users WHERE email_key = ? AND role = 'parent'")
+		.get(email.toLowerCase()) as Pick<UserRow, 'id' | 'email' | 'civility' | 'last_name'> | undefined;
+	if (!user) return;
+	const now = clock.now();
+	db.transaction(() => {
+		const token = issueToken(db, user.id, 'password_reset', now);
+		const link = `${deps.config.publicUrl}/reinitialiser/${token}`;
+		enqueueMail(db, passwordResetMail(user.email, { civility: user.civility, lastName: user.last_name }, link), now);
+	})();
+	deps.kickOutbox();
+}
+
+function setPassword(deps: AppDeps, userId: string, hash: string, keepSession: string | null) {
+	const { db, clock } = deps;
+	const now = clock.now();
+	db.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(hash, new Date(now).toISOString(), userId);
+	invalidateOtherSessions(db, userId, keepSession);
+	const u = db.prepare('SELECT email, civility, last_name FROM users WHERE id = ?').get(userId) as UserRow;
+	enqueueMail(db, passwordChangedMail(u.email, { civility: u.civility, lastName: u.last_name }, formatParisDateTime(now)), now);
+}
+
+/** A reset link proves the mailbox: it also activates a not-yet-active account. */
+export async function confirmPasswordReset(deps: AppDeps, token: string, password: string) {
+	const hash = await hashPassword(password);
+	const { db, clock } = deps;
+	db.transaction(() => {
+		const userId = consumeToken(db, token, 'password_reset', clock.now());
+		setPassword(deps, userId, hash, null);
+		db.prepare('UPDATE users SET activated_at = COALESCE(activated_at, ?) WHERE id = ?').run(new Date(clock.now()).toISOString(), userId);
+	})();
+	deps.kickOutbox();
+}
+
+export async function changePassword(
+	deps: AppDeps,
+	user: SessionUser,
+	sessionId: string,
+	currentPassword: string,
+	password: string
+) {
+	const row = deps.db.prepare('SELECT password_hash FROM users WHERE id = ?').get(user.id) as { password_hash: string };
+	if (!(await verifyPassword(row.password_hash, currentPassword))) {
+		const message = 'Le mot de passe actuel est incorrect.';
+		throw new ApiError(400, 'validation', message, { currentPassword: message });
+	}
+	if (currentPassword === password) {
+		const message = 'Le nouveau mot de passe doit être différent de l’actuel.';
+		throw new ApiError(400, 'validation', message, { password: message });
+	}
+	const hash = await hashPassword(password);
+	deps.db.transaction(() => setPassword(deps, user.id, hash, sessionId))();
+	deps.kickOutbox();
+}

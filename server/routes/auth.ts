@@ -1,0 +1,65 @@
+// /api/auth: create a space, activate it, sign in and out, reset a password.
+import { Hono } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import {
+	Login,
+	PasswordResetConfirm,
+	PasswordResetRequest,
+	Register,
+	Token
+} from '../../src/lib/domain/account';
+import { activate, registerParent, resendActivation } from '../auth/accounts';
+import { confirmPasswordReset, login, requestPasswordReset } from '../auth/credentials';
+import { invalidateSession } from '../auth/session';
+import type { AppEnv } from '../http/env';
+import { parseJson } from '../http/errors';
+import { clearSessionCookie, setSessionCookie } from '../http/session-middleware';
+import { meView } from './me';
+
+function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
+	try {
+		return getConnInfo(c).remote.address ?? 'unknown';
+	} catch {
+		return 'unknown'; // in-process requests (tests) have no socket
+	}
+}
+
+export const authRoutes = new Hono<AppEnv>()
+	.post('/register', async (c) => {
+		const input = await parseJson(c, Register);
+		await registerParent(c.var.deps, input);
+		return c.json({ status: 'pending_activation' }, 201);
+	})
+	.post('/activate', async (c) => {
+		const { token } = await parseJson(c, Token);
+		activate(c.var.deps, token);
+		return c.json({ status: 'activated' }, 200);
+	})
+	.post('/activation/resend', async (c) => {
+		const { email } = await parseJson(c, PasswordResetRequest);
+		resendActivation(c.var.deps, email);
+		return c.json({ status: 'sent_if_pending' }, 202);
+	})
+	.post('/login', async (c) => {
+		const { username, password } = await parseJson(c, Login);
+		const { token, expiresAt } = await login(c.var.deps, username, password, clientIp(c));
+		setSessionCookie(c, token, expiresAt);
+		return c.json(meView(c, token.split('.')[0]), 200);
+	})
+	.post('/logout', (c) => {
+		const id = c.var.sessionId;
+		if (id) invalidateSession(c.var.deps.db, id);
+		clearSessionCookie(c);
+		return c.body(null, 204);
+	})
+	.post('/password-reset/request', async (c) => {
+		const { email } = await parseJson(c, PasswordResetRequest);
+		requestPasswordReset(c.var.deps, email);
+		return c.json({ status: 'sent_if_known' }, 202);
+	})
+	.post('/password-reset/confirm', async (c) => {
+		const { token, password } = await parseJson(c, PasswordResetConfirm);
+		await confirmPasswordReset(c.var.deps, token, password);
+		clearSessionCookie(c);
+		return c.json({ status: 'changed' }, 200);
+	});

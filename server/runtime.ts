@@ -1,0 +1,44 @@
+// Builds the running pieces from a configuration: database, mail transport, outbox worker, app.
+import type { Config } from './config';
+import { systemClock, type Clock } from './clock';
+import { openDatabase, type Db } from './db';
+import { demoMailboxTransport, smtpTransport } from './mail/transport';
+import { startOutboxWorker, type OutboxWorker } from './mail/worker';
+import { seedDemo, seedStructures } from './seed/seed';
+import { createApp, type AppOptions } from './app';
+import { deleteExpiredSessions } from './auth/session';
+import { pruneFailures } from './auth/throttle';
+
+export interface Runtime {
+	db: Db;
+	worker: OutboxWorker;
+	app: ReturnType<typeof createApp>;
+	seededDemo: boolean;
+	close(): Promise<void>;
+}
+
+export async function createRuntime(config: Config, options: AppOptions = {}, clock: Clock = systemClock): Promise<Runtime> {
+	const db = openDatabase(config.databaseFile);
+	seedStructures(db);
+	const seededDemo = config.demo ? await seedDemo(db) : false;
+	const transport = config.smtpUrl ? smtpTransport(config) : demoMailboxTransport(db, () => clock.now());
+	const worker = startOutboxWorker(db, transport, clock);
+	const housekeeping = setInterval(() => {
+		deleteExpiredSessions(db, clock.now());
+		pruneFailures(db, clock.now());
+	}, 3600_000);
+	housekeeping.unref();
+	const app = createApp({ db, config, clock, kickOutbox: worker.kick }, options);
+	void worker.drain();
+	return {
+		db,
+		worker,
+		app,
+		seededDemo,
+		async close() {
+			clearInterval(housekeeping);
+			await worker.stop();
+			db.close();
+		}
+	};
+}
