@@ -1,0 +1,94 @@
+// Typed client of the same-origin JSON API. The only module of the app that calls fetch:
+// every call resolves to a result, never throws, and turns network failures into French text.
+import type { ApiErrorBody, DemoMail, Me, ProfileData, Structure } from './types';
+
+export type ApiResult<T> =
+	| { ok: true; status: number; data: T }
+	| { ok: false; status: number; error: ApiErrorBody; retryAfter?: number };
+
+export type ApiFailure = Extract<ApiResult<unknown>, { ok: false }>;
+
+export const NETWORK_ERROR = 'Connexion impossible : vérifiez votre réseau et réessayez.';
+const SERVER_ERROR = 'Le service est momentanément indisponible. Réessayez dans quelques instants.';
+
+let onUnauthorized: (() => void) | null = null;
+
+/** Called when a signed-in call answers 401 (session expired or ended elsewhere). */
+export function setUnauthorizedHandler(handler: () => void) {
+	onUnauthorized = handler;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+	let response: Response;
+	try {
+		response = await fetch(`/api${path}`, {
+			method,
+			credentials: 'same-origin',
+			headers: {
+				accept: 'application/json',
+				...(body === undefined ? {} : { 'content-type': 'application/json' })
+			},
+			body: body === undefined ? undefined : JSON.stringify(body)
+		});
+	} catch {
+		return { ok: false, status: 0, error: { code: 'network', message: NETWORK_ERROR } };
+	}
+	const payload = await readJson(response);
+	if (response.status === 401 && path.startsWith('/me/')) onUnauthorized?.();
+	if (response.ok) return { ok: true, status: response.status, data: payload as T };
+	const error = isErrorBody(payload)
+		? payload.error
+		: { code: `http_${response.status}`, message: SERVER_ERROR };
+	const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+	return retryAfter === undefined
+		? { ok: false, status: response.status, error }
+		: { ok: false, status: response.status, error, retryAfter };
+}
+
+async function readJson(response: Response): Promise<unknown> {
+	if (response.status === 204) return null;
+	try {
+		return await response.json();
+	} catch {
+		return null;
+	}
+}
+
+function isErrorBody(payload: unknown): payload is { error: ApiErrorBody } {
+	if (typeof payload !== 'object' || payload === null || !('error' in payload)) return false;
+	const error = (payload as { error: unknown }).error;
+	return typeof error === 'object' && error !== null && 'message' in error;
+}
+
+/** Retry-After in seconds (either delta-seconds or an HTTP date). */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+	if (!value) return undefined;
+	if (/^\d+$/.test(value.trim())) return Number(value.trim());
+	const at = Date.parse(value);
+	return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {});
+
+/** Request bodies are the outputs of the domain schemas (src/lib/domain/account.ts). */
+export type ProfileInput = Record<string, unknown>;
+
+export const api = {
+	health: () => request<{ status: string }>('GET', '/health'),
+	register: (input: ProfileInput) => post<{ status: string }>('/auth/register', input),
+	resendActivation: (email: string) => post<null>('/auth/activation/resend', { email }),
+	activate: (token: string) => post<{ status: string }>('/auth/activate', { token }),
+	login: (username: string, password: string) =>
+		post<{ user: Me['user'] }>('/auth/login', { username, password }),
+	logout: () => post<null>('/auth/logout'),
+	requestPasswordReset: (email: string) => post<null>('/auth/password-reset/request', { email }),
+	confirmPasswordReset: (token: string, password: string) =>
+		post<{ status: string }>('/auth/password-reset/confirm', { token, password }),
+	me: () => request<Me>('GET', '/me'),
+	profile: () => request<ProfileData>('GET', '/me/profile'),
+	updateProfile: (input: ProfileInput) => request<ProfileData>('PUT', '/me/profile', input),
+	changePassword: (currentPassword: string, password: string) =>
+		request<{ status: string }>('PUT', '/me/password', { currentPassword, password }),
+	demoMails: () => request<{ mails: DemoMail[] }>('GET', '/demo/mails'),
+	structures: () => request<{ structures: Structure[] }>('GET', '/structures')
+};

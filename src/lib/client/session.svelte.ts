@@ -1,0 +1,132 @@
+// Who is signed in on this device, as a rune class shared by every page. The last known
+// identity is kept in localStorage so the signed-in shell still opens offline.
+import { browser } from '$app/environment';
+import { goto } from '$app/navigation';
+import { resolve } from '$app/paths';
+import { api, setUnauthorizedHandler, type ApiResult } from './api';
+import { flash } from './flash.svelte';
+import type { Me } from './types';
+
+export type SessionStatus = 'unknown' | 'signed-in' | 'signed-out';
+type Cleanup = () => void | Promise<void>;
+
+const CACHE_KEY = 'ef:me';
+
+class Session {
+	me = $state<Me | null>(null);
+	status = $state<SessionStatus>('unknown');
+	/** True while showing the cached identity because the server could not be reached. */
+	offline = $state(false);
+	#pending: Promise<void> | null = null;
+	#cleanups = new Set<Cleanup>();
+
+	get user() {
+		return this.me?.user ?? null;
+	}
+
+	get signedIn() {
+		return this.status === 'signed-in';
+	}
+
+	/** Checks the session once (shared by concurrent callers); later calls reuse the answer. */
+	ensure(): Promise<void> {
+		if (this.status !== 'unknown') return Promise.resolve();
+		return this.refresh();
+	}
+
+	refresh(): Promise<void> {
+		this.#pending ??= this.#load().finally(() => (this.#pending = null));
+		return this.#pending;
+	}
+
+	async #load() {
+		const result = await api.me();
+		if (result.ok) return this.#set(result.data);
+		if (result.status === 0) {
+			const cached = readCache();
+			this.offline = cached !== null;
+			if (cached) return this.#set(cached, false);
+		}
+		this.#clear();
+	}
+
+	async signIn(username: string, password: string): Promise<ApiResult<unknown>> {
+		const result = await api.login(username, password);
+		if (result.ok) await this.refresh();
+		return result;
+	}
+
+	async signOut(): Promise<void> {
+		await api.logout();
+		await this.expire();
+	}
+
+	/** Forgets the session (after a 401, or on sign-out) and runs the registered clean-ups. */
+	async expire() {
+		this.#clear();
+		for (const cleanup of this.#cleanups) {
+			try {
+				await cleanup();
+			} catch (error) {
+				console.error('Sign-out clean-up failed', error);
+			}
+		}
+	}
+
+	/** Lets other modules (sync, device storage) wipe this family's data on sign-out. */
+	onSignOut(cleanup: Cleanup): () => void {
+		this.#cleanups.add(cleanup);
+		return () => this.#cleanups.delete(cleanup);
+	}
+
+	/** Updates the names shown in the greeting after a profile change. */
+	patchUser(patch: Partial<Me['user']>) {
+		if (!this.me) return;
+		this.#set({ ...this.me, user: { ...this.me.user, ...patch } });
+	}
+
+	#set(me: Me, online = true) {
+		this.me = me;
+		this.status = 'signed-in';
+		if (online) {
+			this.offline = false;
+			writeCache(me);
+		}
+	}
+
+	#clear() {
+		this.me = null;
+		this.status = 'signed-out';
+		this.offline = false;
+		writeCache(null);
+	}
+}
+
+function readCache(): Me | null {
+	if (!browser) return null;
+	try {
+		const raw = localStorage.getItem(CACHE_KEY);
+		return raw ? (JSON.parse(raw) as Me) : null;
+	} catch {
+		return null;
+	}
+}
+
+function writeCache(me: Me | null) {
+	if (!browser) return;
+	try {
+		if (me) localStorage.setItem(CACHE_KEY, JSON.stringify(me));
+		else localStorage.removeItem(CACHE_KEY);
+	} catch {
+		// Storage full or disabled: the session still works, only offline start is lost.
+	}
+}
+
+export const session = new Session();
+
+setUnauthorizedHandler(() => {
+	void session.expire().then(() => {
+		flash.set('Votre session a expiré : reconnectez-vous pour continuer.', 'info');
+		return goto(resolve('/'));
+	});
+});

@@ -1,0 +1,3 @@
+// Public pages opt into prerendering one by one; everything else runs in the browser
+// through the 200.html fallback.
+export const trailingSlash = 'never';

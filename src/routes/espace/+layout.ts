@@ -1,0 +1,17 @@
+// The signed-in area runs in the browser only and needs a session; without one, back to
+// the home page with a message.
+import { redirect } from '@sveltejs/kit';
+import { resolve } from '$app/paths';
+import { flash } from '$lib/client/flash.svelte';
+import { session } from '$lib/client/session.svelte';
+
+export const ssr = false;
+export const prerender = false;
+
+export async function load() {
+	await session.ensure();
+	if (!session.signedIn) {
+		flash.set('Connectez-vous pour accéder à votre espace.', 'info');
+		redirect(307, resolve('/'));
+	}
+}
