@@ -36,7 +36,7 @@ function baseWord(password: string): string {
 
 export function isCommonPassword(password: string, personalWords: string[] = []): boolean {
 	const base = baseWord(password);
-	if (base.length === 0) return true; // only digits and symbols around nothing: "12345678!"
+	if (base.length < 3) return true; // digits and symbols around (almost) nothing: "12345678A!"
 	if (COMMON_PASSWORD_WORDS.has(base)) return true;
 	if (/^(.)\1+$/.test(base)) return true;
 	const lowered = password.toLowerCase();
