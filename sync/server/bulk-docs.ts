@@ -1,0 +1,141 @@
+// The write path of a household database: every document of a _bulk_docs request is checked,
+// merged and projected in one SQLite transaction, each in its own savepoint so a refusal or a
+// failing projector drops that document only (S-WRITE-*, S-PROJ-*).
+import type { AppDeps } from '../../server/http/env';
+import { prepareAttachments, resolveAttachments } from './attachment-input';
+import { notifyChanged } from './changes-bus';
+import { DocRefused } from './errors';
+import { parentWriteProblem } from './ownership';
+import { projectorsFor, type ProjectionContext } from './projectors/registry';
+import { exists, parseRev, type Revisions } from './rev-tree';
+import type { AttachmentMap, DbRow, SyncStore } from './store';
+import { applyRevision, loadTree, newEditRevisions, RevConflict } from './write';
+
+export type Actor = 'parent' | 'service';
+
+export interface WriteScope {
+	deps: AppDeps;
+	store: SyncStore;
+	db: DbRow;
+}
+
+export type DocResult = { ok: true; id: string; rev: string } | { id: string; error: string; reason: string; status: number };
+
+type Raw = Record<string, unknown>;
+
+/** Writes documents (new_edits true or false) and returns one result per document. */
+export function bulkDocs(scope: WriteScope, docs: unknown[], newEdits: boolean, actor: Actor = 'parent'): DocResult[] {
+	let outbox = false;
+	const { db } = scope.deps;
+	const results = db.transaction(() =>
+		docs.map((raw) => {
+			const id = isObject(raw) && typeof raw._id === 'string' ? raw._id : '';
+			try {
+				// Nested transaction = savepoint: a refusal rolls back this document only.
+				return db.transaction(() => writeOne(scope, raw, newEdits, actor, () => (outbox = true)))();
+			} catch (err) {
+				if (err instanceof DocRefused) return { id, error: err.error, reason: err.reason, status: err.status };
+				throw err;
+			}
+		})
+	)();
+	notifyChanged(scope.db.name);
+	if (outbox) scope.deps.kickOutbox();
+	return results;
+}
+
+function isObject(x: unknown): x is Raw {
+	return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Fields CouchDB accepts on input but never stores as content. */
+const IGNORED = new Set(['_id', '_rev', '_revisions', '_deleted', '_attachments', '_conflicts', '_deleted_conflicts', '_revs_info', '_local_seq']);
+
+function contentOf(raw: Raw): Raw {
+	const body: Raw = {};
+	for (const [k, v] of Object.entries(raw)) {
+		if (IGNORED.has(k)) continue;
+		if (k.startsWith('_')) throw new DocRefused('doc_validation', `Champ réservé interdit : ${k}.`, 400);
+		body[k] = v;
+	}
+	return body;
+}
+
+function replicatedRevisions(raw: Raw): Revisions {
+	const rev = typeof raw._rev === 'string' ? parseRev(raw._rev) : null;
+	if (!rev) throw new DocRefused('bad_request', 'Révision (_rev) absente ou invalide.', 400);
+	const r = raw._revisions;
+	if (isObject(r) && typeof r.start === 'number' && Array.isArray(r.ids) && r.ids.length && r.ids.every((x) => typeof x === 'string')) {
+		const ids = r.ids as string[];
+		if (r.start === rev.pos && ids[0] === rev.hash) return { start: r.start, ids };
+		throw new DocRefused('bad_request', '_revisions ne correspond pas à _rev.', 400);
+	}
+	return { start: rev.pos, ids: [rev.hash] };
+}
+
+function writeOne(scope: WriteScope, raw: unknown, newEdits: boolean, actor: Actor, markOutbox: () => void): DocResult {
+	if (!isObject(raw) || typeof raw._id !== 'string' || !raw._id) throw new DocRefused('bad_request', 'Document sans identifiant (_id).', 400);
+	const { store, db } = scope;
+	const id = raw._id;
+	const row = store.getDoc(db.name, id);
+	const deleted = raw._deleted === true;
+	const body = contentOf(raw);
+	const prepared = prepareAttachments(raw._attachments, actor === 'parent');
+
+	let revisions: Revisions;
+	if (newEdits) {
+		const parentRev = typeof raw._rev === 'string' ? raw._rev : undefined;
+		try {
+			revisions = newEditRevisions(row, parentRev, [body, deleted, prepared.map((p) => [p.name, p.digest])]);
+		} catch (err) {
+			if (err instanceof RevConflict) throw new DocRefused('conflict', 'Document update conflict.', 409);
+			throw err;
+		}
+	} else {
+		revisions = replicatedRevisions(raw);
+	}
+	const rev = `${revisions.start}-${revisions.ids[0]}`;
+	const tree = loadTree(row);
+	// A replayed revision is already stored: accept it without checking or projecting again.
+	if (row && exists(tree, rev)) return { ok: true, id, rev };
+
+	const parentRev = revisions.ids[1] ? `${revisions.start - 1}-${revisions.ids[1]}` : null;
+	const parentStored = parentRev ? store.getRev(db.name, id, parentRev) : undefined;
+	const parentAtts = parentStored?.attachments ? (JSON.parse(parentStored.attachments) as AttachmentMap) : {};
+	if (actor === 'parent') {
+		const current = row ? store.getRev(db.name, id, row.winning_rev) : undefined;
+		const problem = parentWriteProblem({
+			id,
+			body,
+			deleted,
+			hasAttachments: prepared.length > 0,
+			current: current ? { body: JSON.parse(current.body) as Raw, deleted: !!current.deleted } : null
+		});
+		if (problem) throw new DocRefused('forbidden', problem);
+	}
+	const attachments = resolveAttachments(store, db.name, prepared, parentAtts, revisions.start);
+	const applied = applyRevision(store, db.name, db.revs_limit, { id, revisions, deleted, body, attachments });
+	if (applied.changed && typeof body.type === 'string') {
+		const ctx = projectionContext(scope, markOutbox);
+		for (const project of projectorsFor(body.type)) project({ id, rev, type: body.type, body, deleted }, ctx);
+	}
+	return { ok: true, id, rev };
+}
+
+function projectionContext(scope: WriteScope, markOutbox: () => void): ProjectionContext {
+	const { store, db } = scope;
+	return {
+		deps: scope.deps,
+		dbName: db.name,
+		householdId: db.household_id,
+		now: scope.deps.clock.now(),
+		outboxWritten: markOutbox,
+		writeServiceDoc(id, content) {
+			const row = store.getDoc(db.name, id);
+			const doc = { ...content, _id: id, ...(row && !row.deleted ? { _rev: row.winning_rev } : {}) };
+			const res = writeOne(scope, doc, true, 'service', markOutbox);
+			if (!('ok' in res)) throw new Error(`service write refused: ${id}`);
+			return res.rev;
+		}
+	};
+}

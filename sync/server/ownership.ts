@@ -1,0 +1,36 @@
+// Who may write what into a household database (SYNC_SPEC S-OWN-*, S-VAL-*): parents write their own
+// document types, never `svc:` ids; drafts are checked field by field, submitted documents in full.
+import {
+	ATTACHMENT_DOC_TYPES,
+	PARENT_DOC_TYPES,
+	SERVICE_ID_PREFIX,
+	documentProblem,
+	parseDocId,
+	type ParentDocType
+} from '../../src/lib/domain/documents';
+
+export interface WriteAttempt {
+	id: string;
+	body: Record<string, unknown>;
+	deleted: boolean;
+	hasAttachments: boolean;
+	/** The current winning revision on the server, if the document exists. */
+	current: { body: Record<string, unknown>; deleted: boolean } | null;
+}
+
+/** A French reason when a parent may not write this revision, else null. */
+export function parentWriteProblem(w: WriteAttempt): string | null {
+	if (w.id.startsWith(SERVICE_ID_PREFIX)) return 'Ce document est géré par le service petite enfance : il ne peut pas être modifié depuis l’application.';
+	if (w.id.startsWith('_')) return 'Ce type de document ne peut pas être enregistré.';
+	const parsed = parseDocId(w.id);
+	if (!parsed || !(PARENT_DOC_TYPES as readonly string[]).includes(parsed.type))
+		return `Identifiant de document invalide : « ${w.id} » (attendu : <type>:<uuid>).`;
+	const type = parsed.type as ParentDocType;
+	if (w.current && !w.current.deleted && w.current.body.state === 'submitted')
+		return 'Ce document a déjà été transmis au service : il ne peut plus être modifié ni supprimé.';
+	if (w.deleted) return null;
+	if (w.body.type !== type) return `Le type du document doit être « ${type} », comme son identifiant.`;
+	if (w.hasAttachments && !ATTACHMENT_DOC_TYPES.includes(type))
+		return 'Seules les pièces justificatives peuvent contenir des fichiers.';
+	return documentProblem(type, w.body, w.hasAttachments);
+}

@@ -1,0 +1,52 @@
+// First projector: a submitted preinscription or entourage becomes exactly one numbered request,
+// a `svc:status:<doc id>` document for the family and a mail to the service (SYNC_SPEC S-PROJ-*).
+import { randomUUID } from 'node:crypto';
+import { enqueueMail } from '../../../server/mail/outbox';
+import type { AcceptedRevision, ProjectionContext } from './registry';
+
+export const INITIAL_STATUS = 'Déposée';
+
+const LABELS: Record<string, string> = {
+	preinscription: 'Préinscription en crèche',
+	entourage: 'Déclaration d’entourage'
+};
+
+function frenchDateTime(ms: number): string {
+	return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(ms);
+}
+
+export function statusDocId(docId: string): string {
+	return `svc:status:${docId}`;
+}
+
+export function projectSubmission(rev: AcceptedRevision, ctx: ProjectionContext): void {
+	if (rev.deleted || rev.body.state !== 'submitted') return;
+	const { db } = ctx.deps;
+	const at = new Date(ctx.now).toISOString();
+	// Idempotent by doc id: a replayed or conflicting submitted revision never makes a second request.
+	const inserted = db
+		.prepare(
+			`INSERT INTO requests (id, number, household_id, doc_id, type, status, submitted_at, updated_at)
+			 SELECT ?, COALESCE(MAX(number), 0) + 1, ?, ?, ?, ?, ?, ? FROM requests WHERE true
+			 ON CONFLICT (doc_id) DO NOTHING RETURNING number`
+		)
+		.get(randomUUID(), ctx.householdId, rev.id, rev.type, INITIAL_STATUS, at, at) as { number: number } | undefined;
+	if (!inserted) return;
+	const label = LABELS[rev.type] ?? rev.type;
+	ctx.writeServiceDoc(statusDocId(rev.id), {
+		type: 'status',
+		subjectId: rev.id,
+		subjectType: rev.type,
+		requestNumber: inserted.number,
+		status: INITIAL_STATUS,
+		history: [{ status: INITIAL_STATUS, at }]
+	});
+	const subject = `Nouvelle demande n° ${inserted.number} : ${label}`;
+	const text = `Une demande vient d’être déposée depuis l’Espace Famille.\n\n${label} — demande n° ${inserted.number}, déposée le ${frenchDateTime(ctx.now)}.`;
+	enqueueMail(
+		db,
+		{ to: ctx.deps.config.serviceEmail, subject, text, html: `<p>${text.replace(/\n\n/g, '</p><p>')}</p>` },
+		ctx.now
+	);
+	ctx.outboxWritten();
+}

@@ -1,0 +1,91 @@
+// Single documents and attachments: GET /{db}/{id} (rev, revs, open_revs, latest, conflicts,
+// attachments), PUT|DELETE /{db}/{id}, GET /{db}/{id}/{attachment} (S-PROTO-7..8, S-ATT-4).
+import type { Context, Hono } from 'hono';
+import type { AppEnv } from '../../server/http/env';
+import { withDb, type Access } from './access';
+import { bulkDocs } from './bulk-docs';
+import { couchError, notFound } from './errors';
+import { flag, isRecord, jsonBody } from './http-util';
+import { DocReader } from './read';
+import type { AttachmentMap } from './store';
+
+function getDoc(c: Context<AppEnv>, a: Access) {
+	const id = c.req.param('id') ?? '';
+	const reader = new DocReader(a.store, a.db.name);
+	const found = reader.doc(id);
+	const opts = { revs: flag(c, 'revs'), attachments: flag(c, 'attachments'), conflicts: flag(c, 'conflicts') };
+	const latest = flag(c, 'latest');
+	const openRevs = c.req.query('open_revs');
+	if (openRevs) {
+		if (!found) return notFound(c);
+		let revs: string[];
+		if (openRevs === 'all') revs = JSON.parse(found.row.leaves) as string[];
+		else {
+			try {
+				revs = JSON.parse(openRevs) as string[];
+			} catch {
+				return couchError(c, 400, 'bad_request', 'open_revs invalide.');
+			}
+			if (!Array.isArray(revs)) return couchError(c, 400, 'bad_request', 'open_revs invalide.');
+		}
+		return c.json(
+			revs.map((r) => {
+				const doc = reader.render(id, found.tree, reader.resolve(found.tree, String(r), latest), opts);
+				return doc ? { ok: doc } : { missing: r };
+			})
+		);
+	}
+	if (!found) return notFound(c);
+	const asked = c.req.query('rev');
+	if (!asked && found.row.deleted) return notFound(c, 'deleted');
+	const doc = reader.render(id, found.tree, reader.resolve(found.tree, asked ?? found.row.winning_rev, latest), opts);
+	return doc ? c.json(doc) : notFound(c);
+}
+
+function writeDoc(c: Context<AppEnv>, a: Access, doc: Record<string, unknown>) {
+	const [result] = bulkDocs({ deps: a.deps, store: a.store, db: a.db }, [doc], true);
+	if (!result) return couchError(c, 500, 'internal', 'Écriture impossible.');
+	if ('ok' in result) return c.json(result, 201);
+	return couchError(c, result.status as 400, result.error, result.reason);
+}
+
+export function docRoutes(app: Hono<AppEnv>) {
+	app.get('/:db/:id', withDb(getDoc));
+
+	app.put(
+		'/:db/:id',
+		withDb(async (c, a) => {
+			const doc = await jsonBody(c);
+			if (!isRecord(doc)) return couchError(c, 400, 'bad_request', 'Document JSON attendu.');
+			const rev = c.req.query('rev');
+			return writeDoc(c, a, { ...doc, _id: c.req.param('id'), ...(rev ? { _rev: rev } : {}) });
+		})
+	);
+
+	app.delete(
+		'/:db/:id',
+		withDb((c, a) => writeDoc(c, a, { _id: c.req.param('id'), _rev: c.req.query('rev'), _deleted: true }))
+	);
+
+	app.get(
+		'/:db/:id/:att{.+}',
+		withDb((c, a) => {
+			const id = c.req.param('id') ?? '';
+			const name = c.req.param('att') ?? '';
+			const row = a.store.getDoc(a.db.name, id);
+			if (!row) return notFound(c);
+			const stored = a.store.getRev(a.db.name, id, c.req.query('rev') ?? row.winning_rev);
+			const att = stored?.attachments ? (JSON.parse(stored.attachments) as AttachmentMap)[name] : undefined;
+			const data = att ? a.store.getBlob(a.db.name, att.digest) : undefined;
+			if (!att || !data) return notFound(c);
+			// Served as a download, never rendered inline from our origin (ARCHITECTURE, Trust).
+			return c.body(new Uint8Array(data), 200, {
+				'Content-Type': att.content_type,
+				'Content-Length': String(data.length),
+				'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+				'X-Content-Type-Options': 'nosniff',
+				ETag: `"${att.digest}"`
+			});
+		})
+	);
+}
