@@ -2,7 +2,7 @@
 // create-space form, the profile form and the API.
 import * as v from 'valibot';
 import { checkPassword } from './password-policy';
-import { isoDate, optionalIsoDate, optionalText, requiredText, required, todayInParis } from './validation';
+import { optionalIsoDate, optionalText, requiredText, required, todayInParis } from './validation';
 
 export const CIVILITIES = ['Madame', 'Monsieur'] as const;
 export const PREFERRED_CONTACTS = ['email', 'phone', 'mobile'] as const;

@@ -123,6 +123,24 @@ export type Piece = v.InferOutput<typeof PieceDoc.complete>;
 
 export const DOC_SCHEMAS = { preinscription: PreinscriptionDoc, entourage: EntourageDoc, piece: PieceDoc } as const;
 
+const FIELD_LABELS: Record<string, string> = {
+	childId: 'Enfant',
+	wishedStartDate: 'Date d’entrée souhaitée',
+	choices: 'Structures souhaitées',
+	questionnaire: 'Questionnaire',
+	residentInArea: 'Domicile dans l’agglomération',
+	professionalSituation: 'Situation professionnelle des parents',
+	members: 'Membres',
+	id: 'Identifiant du membre',
+	role: 'Rôle',
+	lastName: 'Nom',
+	firstNames: 'Prénom(s)',
+	kind: 'Type de pièce',
+	personId: 'Personne concernée',
+	label: 'Libellé',
+	type: 'Type'
+};
+
 /** Document types that may carry attachments (scanned pages). */
 export const ATTACHMENT_DOC_TYPES: readonly ParentDocType[] = ['piece'];
 
@@ -136,8 +154,11 @@ export function documentProblem(type: ParentDocType, doc: Record<string, unknown
 	const result = v.safeParse(schema, doc);
 	if (!result.success) {
 		const issue = result.issues[0];
-		const path = v.getDotPath(issue);
-		return path ? `${issue.message} (${path})` : issue.message;
+		const path = v.getDotPath(issue) ?? '';
+		const key = path.split('.').pop() ?? '';
+		// A missing key is reported by the object schema in English: name the field instead.
+		if (issue.input === undefined && issue.kind === 'schema') return required(FIELD_LABELS[key] ?? key);
+		return issue.message;
 	}
 	if (type === 'piece' && submitted && !hasAttachments) return 'Une pièce justificative déposée doit contenir au moins une page.';
 	return null;
