@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../server/http/env';
 import { installDefaultProjectors } from './projectors';
+import { allDocsRoutes } from './routes-all-docs';
 import { bulkRoutes } from './routes-bulk';
 import { changesRoutes } from './routes-changes';
 import { dbRoutes } from './routes-db';
@@ -20,6 +21,7 @@ export function createSyncRoutes(): Hono<AppEnv> {
 	localRoutes(app);
 	changesRoutes(app);
 	bulkRoutes(app);
+	allDocsRoutes(app);
 	docRoutes(app);
 	return app;
 }

@@ -1,0 +1,37 @@
+// GET|POST /{db}/_all_docs: live documents by id (include_docs, conflicts, keys, limit, skip).
+// Not used by replication itself; for diagnostics, tests and the cross-check (S-PROTO-9).
+import type { Context, Hono } from 'hono';
+import type { AppEnv } from '../../server/http/env';
+import { withDb, type Access } from './access';
+import { flag, isRecord, jsonBody } from './http-util';
+import { DocReader } from './read';
+import type { DocRow } from './store';
+
+async function allDocs(c: Context<AppEnv>, a: Access) {
+	const body = c.req.method === 'POST' ? await jsonBody(c) : null;
+	const keys = isRecord(body) && Array.isArray(body.keys) ? body.keys.filter((k): k is string => typeof k === 'string') : null;
+	const limit = Number.parseInt(c.req.query('limit') ?? '', 10);
+	const skip = Number.parseInt(c.req.query('skip') ?? '', 10) || 0;
+	const opts = { conflicts: flag(c, 'conflicts') };
+	const includeDocs = flag(c, 'include_docs');
+	const reader = new DocReader(a.store, a.db.name);
+	let rows: DocRow[] = keys
+		? keys.map((k) => a.store.getDoc(a.db.name, k)).filter((r): r is DocRow => !!r)
+		: (a.deps.db.prepare('SELECT * FROM sync_docs WHERE db = ? AND deleted = 0 ORDER BY doc_id').all(a.db.name) as DocRow[]);
+	rows = rows.slice(skip, Number.isFinite(limit) ? skip + limit : undefined);
+	return c.json({
+		total_rows: a.db.doc_count,
+		offset: skip,
+		rows: rows.map((r) => ({
+			id: r.doc_id,
+			key: r.doc_id,
+			value: r.deleted ? { rev: r.winning_rev, deleted: true } : { rev: r.winning_rev },
+			...(includeDocs && !r.deleted ? { doc: reader.render(r.doc_id, JSON.parse(r.rev_tree), r.winning_rev, opts) } : {})
+		}))
+	});
+}
+
+export function allDocsRoutes(app: Hono<AppEnv>) {
+	app.get('/:db/_all_docs', withDb(allDocs));
+	app.post('/:db/_all_docs', withDb(allDocs));
+}
