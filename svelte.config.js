@@ -8,7 +8,13 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', strict: false }),
-		serviceWorker: { register: false },
+		// The worker (Workbox) is registered by src/lib/pwa with workbox-window, which drives the
+		// "Mettre à jour" prompt. Store screenshots are for install sheets, not worth precaching.
+		files: { serviceWorker: 'service-worker/index.ts' },
+		serviceWorker: {
+			register: false,
+			files: (filename) => !filename.startsWith('screenshots/') && !filename.endsWith('.DS_Store')
+		},
 		output: { bundleStrategy: 'split' },
 		alias: { $domain: 'src/lib/domain' }
 	}

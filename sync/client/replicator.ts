@@ -1,3 +1,4 @@
+/// <reference path="./pouchdb-browser.d.ts" />
 // I/O side of the sync controller: opens the household's local PouchDB (idb adapter) and runs
 // the two live replications. PouchDB is imported lazily so the public pages never load it.
 import type { LocalDb, PouchConstructor, ReplicationEmitter } from './pouch-types';

@@ -1,19 +1,16 @@
 // The last `/api/me` answer kept on the device so a signed-in parent can open the app offline,
 // even after a restart. localStorage (not Dexie) because the shell reads it synchronously at
 // start and the public home must not load Dexie. It holds identity only, no family documents.
+// Same key and shape as the UI's session module (src/lib/client/session.svelte.ts), so either
+// side may write it and both read one copy.
 
 export interface SessionInfo {
-	user: { id: string } & Record<string, unknown>;
+	user: { id: string };
 	household: { id: string } | null;
 	syncUrl: string | null;
 }
 
-interface StoredSession<T extends SessionInfo> {
-	me: T;
-	savedAt: number;
-}
-
-const KEY = 'ef:session';
+const KEY = 'ef:me';
 
 function storage(): Storage | null {
 	try {
@@ -23,10 +20,9 @@ function storage(): Storage | null {
 	}
 }
 
-export function rememberSession<T extends SessionInfo>(me: T, now = Date.now()): void {
-	const stored: StoredSession<T> = { me, savedAt: now };
+export function rememberSession<T extends SessionInfo>(me: T): void {
 	try {
-		storage()?.setItem(KEY, JSON.stringify(stored));
+		storage()?.setItem(KEY, JSON.stringify(me));
 	} catch {
 		// Quota errors only cost the offline start; the online app keeps working.
 	}
@@ -36,8 +32,8 @@ export function cachedSession<T extends SessionInfo = SessionInfo>(): T | null {
 	const raw = storage()?.getItem(KEY);
 	if (!raw) return null;
 	try {
-		const parsed = JSON.parse(raw) as Partial<StoredSession<T>>;
-		return parsed.me && typeof parsed.me === 'object' && parsed.me.user ? parsed.me : null;
+		const parsed = JSON.parse(raw) as T | null;
+		return parsed && typeof parsed === 'object' && parsed.user ? parsed : null;
 	} catch {
 		return null;
 	}

@@ -46,6 +46,7 @@ class SyncManager {
 	#io: Promise<[DeviceDbModule, ReplicatorModule]> | null = null;
 	#detach: (() => void) | null = null;
 	#waiters: ((ok: boolean) => void)[] = [];
+	#queue: Promise<void> = Promise.resolve();
 
 	get phase() {
 		return this.#state.phase;
@@ -58,7 +59,20 @@ class SyncManager {
 	}
 
 	/** Called after sign-in and at app start with the (possibly cached) `/api/me` answer. */
-	async start(session: Pick<SessionInfo, 'household' | 'syncUrl'>): Promise<void> {
+	start(session: Pick<SessionInfo, 'household' | 'syncUrl'>): Promise<void> {
+		return this.#serial(() => this.#start(session));
+	}
+
+	/** The server answered 401 elsewhere (e.g. `/api/me`): pause and wait for a new sign-in. */
+	pauseForSignIn(): void {
+		this.#replication?.cancel();
+		this.#replication = null;
+		this.#clearRetry();
+		this.#apply({ type: 'unauthorized' });
+		this.#settle(false);
+	}
+
+	async #start(session: Pick<SessionInfo, 'household' | 'syncUrl'>): Promise<void> {
 		const householdId = session.household?.id ?? null;
 		if (!householdId || !session.syncUrl) return this.stop();
 		if (householdId === this.householdId && this.#local) {
@@ -116,7 +130,11 @@ class SyncManager {
 	 * Sign-out from this device. Unsynced changes are never erased without `confirmUnsynced`;
 	 * otherwise the household's local database and bookkeeping are deleted from the device.
 	 */
-	async signOut({ confirmUnsynced = false } = {}): Promise<SignOutResult> {
+	signOut(options: { confirmUnsynced?: boolean } = {}): Promise<SignOutResult> {
+		return this.#serial(() => this.#signOut(options));
+	}
+
+	async #signOut({ confirmUnsynced = false }): Promise<SignOutResult> {
 		const householdId = this.householdId ?? cachedSession()?.household?.id ?? null;
 		if (householdId && !this.#local) await this.#open(householdId);
 		if (this.#local) await this.#recount();
@@ -146,6 +164,16 @@ class SyncManager {
 			.on('change', (change) => this.#onLocalChange(change.id, change.changes[0]?.rev))
 			.on('error', () => {});
 		await this.#recount();
+	}
+
+	/** Start and sign-out run one at a time so two starts never open the database twice. */
+	#serial<T>(task: () => Promise<T>): Promise<T> {
+		const run = this.#queue.then(task);
+		this.#queue = run.then(
+			() => {},
+			() => {}
+		);
+		return run;
 	}
 
 	#modules(): Promise<[DeviceDbModule, ReplicatorModule]> {

@@ -1,0 +1,18 @@
+// Public API of the installable-app layer for the rest of the UI.
+export { connectivity, NEEDS_NETWORK } from './connectivity.svelte';
+export { formGuard } from './form-guard.svelte';
+export { appUpdate } from './app-update.svelte';
+export { install } from './install.svelte';
+export {
+	cachedSession,
+	eraseDeviceSession,
+	loadSession,
+	onSignedIn,
+	resumeFromDevice,
+	resumeSession,
+	type MeLoad,
+	type SessionInfo,
+	type SignOutResult
+} from './session';
+export { syncManager } from '../../../sync/client/sync-manager.svelte';
+export { default as InstallAction } from './InstallAction.svelte';
