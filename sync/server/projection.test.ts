@@ -1,0 +1,86 @@
+// Submitted documents become numbered requests, a svc:status document and an outbox mail, in the
+// same transaction as the revision (S-PROJ-1..4).
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHarness } from './test-harness';
+import { registerProjector } from './index';
+import { draftPreinscription, submittedEntourage, submittedPreinscription } from '../test/factories';
+import type { PouchDoc } from 'pouchdb-core';
+
+function setup() {
+	let kicks = 0;
+	const h = createHarness(undefined, { kickOutbox: () => void kicks++ });
+	const { token, dbName, user } = h.signIn('parent');
+	const bulk = (docs: PouchDoc[], newEdits = true) =>
+		h.app.request(`/sync/${dbName}/_bulk_docs`, {
+			method: 'POST',
+			headers: { 'x-test-session': token, 'content-type': 'application/json' },
+			body: JSON.stringify({ docs, new_edits: newEdits })
+		});
+	const get = (id: string) => h.app.request(`/sync/${dbName}/${encodeURIComponent(id)}`, { headers: { 'x-test-session': token } });
+	const count = (sql: string) => (h.deps.db.prepare(sql).get() as { n: number }).n;
+	return { h, bulk, get, count, user, kicks: () => kicks };
+}
+
+let cleanup: (() => void) | null = null;
+afterEach(() => cleanup?.());
+
+describe('projection of submitted documents', () => {
+	it('S-PROJ-2 a submitted preinscription or entourage gets the next request number, a status doc and a mail', async () => {
+		const t = setup();
+		const p = submittedPreinscription();
+		const e = submittedEntourage();
+		const res = await t.bulk([draftPreinscription(), p, e]);
+		expect(res.status).toBe(201);
+		const requests = t.h.deps.db.prepare('SELECT number, doc_id, type, status, household_id FROM requests ORDER BY number').all();
+		expect(requests).toEqual([
+			{ number: 1, doc_id: p._id, type: 'preinscription', status: 'Déposée', household_id: t.user.householdId },
+			{ number: 2, doc_id: e._id, type: 'entourage', status: 'Déposée', household_id: t.user.householdId }
+		]);
+		const status = await (await t.get(`svc:status:${p._id}`)).json();
+		expect(status).toMatchObject({ type: 'status', subjectId: p._id, requestNumber: 1, status: 'Déposée' });
+		expect(status.history).toEqual([{ status: 'Déposée', at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) }]);
+		const mails = t.h.deps.db.prepare("SELECT payload FROM outbox WHERE kind = 'mail' ORDER BY id").all() as { payload: string }[];
+		expect(mails.map((m) => JSON.parse(m.payload).mail.to)).toEqual(['service@test.localhost', 'service@test.localhost']);
+		expect(JSON.parse(mails[0]!.payload).mail.subject).toBe('Nouvelle demande n° 1 : Préinscription en crèche');
+		expect(t.kicks()).toBe(1);
+	});
+
+	it('S-PROJ-3 replaying the same revisions (new_edits=false) never makes a second request', async () => {
+		const t = setup();
+		const p = submittedPreinscription();
+		await t.bulk([p]);
+		const stored = await (await t.get(p._id)).json();
+		const replay = { ...stored, _revisions: { start: 1, ids: [stored._rev.split('-')[1]] } };
+		for (let i = 0; i < 3; i++) expect((await t.bulk([replay], false)).status).toBe(201);
+		expect(t.count('SELECT COUNT(*) AS n FROM requests')).toBe(1);
+		expect(t.count('SELECT COUNT(*) AS n FROM outbox')).toBe(1);
+	});
+
+	it('S-PROJ-1 a failing projector rolls back the revision, the request, the status doc and the mail', async () => {
+		const t = setup();
+		cleanup = registerProjector('preinscription', () => {
+			throw new Error('projection failed');
+		});
+		const p = submittedPreinscription();
+		const res = await t.bulk([p]);
+		expect(res.status).toBe(500);
+		expect((await t.get(p._id)).status).toBe(404);
+		expect((await t.get(`svc:status:${p._id}`)).status).toBe(404);
+		expect(t.count('SELECT COUNT(*) AS n FROM requests')).toBe(0);
+		expect(t.count('SELECT COUNT(*) AS n FROM outbox')).toBe(0);
+		expect(t.count('SELECT COUNT(*) AS n FROM sync_docs')).toBe(0);
+	});
+
+	it('S-PROJ-4 request numbers are shared by all households and never reused', async () => {
+		const t = setup();
+		await t.bulk([submittedPreinscription()]);
+		const other = t.h.signIn('parent');
+		await t.h.app.request(`/sync/${other.dbName}/_bulk_docs`, {
+			method: 'POST',
+			headers: { 'x-test-session': other.token, 'content-type': 'application/json' },
+			body: JSON.stringify({ docs: [submittedPreinscription()] })
+		});
+		const numbers = t.h.deps.db.prepare('SELECT number FROM requests ORDER BY number').all();
+		expect(numbers).toEqual([{ number: 1 }, { number: 2 }]);
+	});
+});
