@@ -10,6 +10,7 @@ import { authRoutes } from './routes/auth';
 import { demoRoutes } from './routes/demo';
 import { meRoutes } from './routes/me';
 import { referenceRoutes } from './routes/reference';
+import { createSyncRoutes } from '../sync/server';
 
 export interface AppOptions {
 	/** Serve the built PWA from config.buildDir (off in API tests). */
@@ -23,13 +24,17 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 		c.set('deps', deps);
 		return next();
 	});
-	app.use('/api/*', async function noStore(c, next) {
-		await next();
-		c.header('Cache-Control', 'no-store');
-	});
-	app.use('/api/*', csrfProtection());
+	for (const prefix of ['/api/*', '/sync/*']) {
+		app.use(prefix, async function noStore(c, next) {
+			await next();
+			c.header('Cache-Control', 'no-store');
+		});
+		app.use(prefix, csrfProtection());
+	}
 	app.use('/api/*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json(errorBody('too_large', 'La requête est trop volumineuse.'), 413) }));
 	app.use('/api/*', sessionMiddleware());
+	app.use('/sync/*', sessionMiddleware());
+	app.use('/sync', sessionMiddleware());
 
 	const api = new Hono<AppEnv>()
 		.get('/health', (c) => c.json({ status: 'ok' }, 200))
@@ -39,6 +44,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 		.route('/demo', demoRoutes);
 	app.route('/api', api);
 	app.all('/api/*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));
+	app.route('/sync', createSyncRoutes());
 
 	if (options.serveStatic) {
 		const assets = indexBuild(deps.config.buildDir);

@@ -6,9 +6,8 @@ import { getProfile, updateProfile } from '../auth/profile';
 import type { AppEnv, SessionUser } from '../http/env';
 import { parseJson } from '../http/errors';
 import { requireRole } from '../http/session-middleware';
+import { householdDbName } from '../../sync/server';
 
-/** The household's replication database, as served by sync/ (one database per household). */
-export const householdDbPath = (householdId: string) => `/sync/hh-${householdId}`;
 
 export interface MeView {
 	user: Pick<SessionUser, 'id' | 'username' | 'role' | 'civility' | 'lastName' | 'firstNames' | 'lastLoginAt'>;
@@ -36,7 +35,7 @@ export function meView(c: Context<AppEnv>, sessionId: string): MeView {
 			lastLoginAt: row.previous_login_at
 		},
 		household: householdId ? { id: householdId } : null,
-		syncUrl: householdId ? new URL(householdDbPath(householdId), c.req.url).toString() : null
+		syncUrl: householdId ? new URL(`/sync/${householdDbName(householdId)}`, c.req.url).toString() : null
 	};
 }
 
