@@ -30,6 +30,7 @@ function honoDevServer(): Plugin {
 export default defineConfig({
 	plugins: [sveltekit(), honoDevServer()],
 	build: { target: 'es2022' },
+	server: { watch: { ignored: ['**/build/**', '**/data/**', '**/test-results/**'] } },
 	test: {
 		include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'sync/**/*.test.ts', 'service-worker/**/*.test.ts'],
 		environment: 'node',
