@@ -48,7 +48,9 @@ test('the second sign-in shows the date of the previous one', async ({ page }) =
 	await expect(page.getByRole('heading', { name: /Bonjour Monsieur/ })).toBeVisible();
 	await page.getByRole('main').getByRole('button', { name: 'Se déconnecter' }).click();
 	await signIn(page, parent.username, parent.password);
-	await expect(page.getByText(/^Dernière connexion le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}$/)).toBeVisible();
+	await expect(
+		page.getByText(/^Dernière connexion le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}$/)
+	).toBeVisible();
 });
 
 test('a forgotten password is reset from the mail; the old one is refused', async ({ page }) => {
@@ -99,7 +101,9 @@ test('a weak password and a missing required field show French messages next to 
 	await expect(lastName).toHaveAccessibleDescription(/Le champ « Nom usuel » est obligatoire\./);
 	const password = page.getByLabel('Mot de passe', { exact: false }).first();
 	await expect(password).toHaveAttribute('aria-invalid', 'true');
-	await expect(password).toHaveAccessibleDescription(/Le mot de passe doit contenir au minimum 8 caractères/);
+	await expect(password).toHaveAccessibleDescription(
+		/Le mot de passe doit contenir au minimum 8 caractères/
+	);
 });
 
 test('the form is kept when the tab is closed, without the password', async ({ page }) => {

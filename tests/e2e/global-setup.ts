@@ -76,7 +76,9 @@ async function waitForHealth(baseUrl: string, app: ChildProcess) {
 		}
 		await new Promise((r) => setTimeout(r, 300));
 	}
-	throw new Error(`The app did not answer ${baseUrl}/api/health within ${START_TIMEOUT_MS / 1000} s.`);
+	throw new Error(
+		`The app did not answer ${baseUrl}/api/health within ${START_TIMEOUT_MS / 1000} s.`
+	);
 }
 
 /** The start script runs the server as a child: end the whole process group. */

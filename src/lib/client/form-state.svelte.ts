@@ -1,5 +1,6 @@
 // Errors and progress of one form: client-side valibot checks and the API's field errors,
 // in one place the fields and the error summary read from.
+import { onMount } from 'svelte';
 import * as v from 'valibot';
 import { fieldErrors } from '$domain/validation';
 import type { ApiFailure } from './api';
@@ -17,6 +18,20 @@ export class FormState {
 	pending = $state(false);
 	/** Bumped on every failed submit so the summary takes the focus again. */
 	attempts = $state(0);
+	/** False in prerendered HTML until the page is interactive: submit buttons wait for it,
+	 *  so a form never falls back to a native GET that would put fields in the URL. */
+	ready = $state(false);
+
+	/** Create during component initialisation (it registers an onMount). */
+	constructor() {
+		onMount(() => {
+			this.ready = true;
+		});
+	}
+
+	get busy() {
+		return this.pending || !this.ready;
+	}
 
 	get hasErrors() {
 		return this.message !== null || Object.keys(this.errors).length > 0;

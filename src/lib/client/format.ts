@@ -30,7 +30,9 @@ export function lastLoginLine(lastLoginAt: string | null): string | null {
 /** "Bonjour Madame DURAND." */
 export function greeting(user: Pick<MeUser, 'civility' | 'lastName' | 'firstNames'>): string {
 	const name = user.lastName.toLocaleUpperCase('fr-FR');
-	return user.civility ? `Bonjour ${user.civility} ${name}.` : `Bonjour ${user.firstNames} ${name}.`;
+	return user.civility
+		? `Bonjour ${user.civility} ${name}.`
+		: `Bonjour ${user.firstNames} ${name}.`;
 }
 
 /** "2 minutes", "45 secondes", "1 heure" */

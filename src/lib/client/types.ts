@@ -52,7 +52,7 @@ export interface ProfileData {
 }
 
 export interface DemoMail {
-	id: string;
+	id: string | number;
 	to: string;
 	subject: string;
 	text: string;

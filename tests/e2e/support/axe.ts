@@ -7,7 +7,8 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export async function expectNoA11yViolations(page: Page, label: string) {
 	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 	const summary = results.violations.map(
-		(v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`
+		(v) =>
+			`${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`
 	);
 	expect(summary, `axe violations on ${label}`).toEqual([]);
 }

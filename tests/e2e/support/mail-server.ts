@@ -44,7 +44,10 @@ export async function startMailServer(dir: string, port: number): Promise<() => 
 							to: envelope.length ? envelope : mail.to,
 							receivedAt: new Date().toISOString()
 						};
-						return writeFile(join(dir, `${Date.now()}-${randomUUID()}.json`), JSON.stringify(stored));
+						return writeFile(
+							join(dir, `${Date.now()}-${randomUUID()}.json`),
+							JSON.stringify(stored)
+						);
 					})
 					.then(() => callback(), callback);
 			});

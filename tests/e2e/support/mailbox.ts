@@ -38,7 +38,10 @@ export async function waitForMail(query: MailQuery, timeoutMs = 20_000): Promise
 	for (;;) {
 		const found = (await readAll()).filter((m) => matches(m, query))[query.nth ?? 0];
 		if (found) return found;
-		if (Date.now() > end) throw new Error(`No mail to ${query.to} (${String(query.subject ?? '')}) within ${timeoutMs} ms.`);
+		if (Date.now() > end)
+			throw new Error(
+				`No mail to ${query.to} (${String(query.subject ?? '')}) within ${timeoutMs} ms.`
+			);
 		await new Promise((r) => setTimeout(r, 200));
 	}
 }

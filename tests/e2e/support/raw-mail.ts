@@ -25,7 +25,8 @@ function splitPart(raw: string): Part {
 
 function decodeBody(part: Part): string {
 	const encoding = (part.headers['content-transfer-encoding'] ?? '').toLowerCase();
-	if (encoding === 'base64') return Buffer.from(part.body.replace(/\s+/g, ''), 'base64').toString('utf8');
+	if (encoding === 'base64')
+		return Buffer.from(part.body.replace(/\s+/g, ''), 'base64').toString('utf8');
 	if (encoding === 'quoted-printable') {
 		const bytes = part.body
 			.replace(/=\r?\n/g, '')
@@ -43,7 +44,10 @@ function decodeHeader(value: string): string {
 	return value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
 		kind.toLowerCase() === 'b'
 			? Buffer.from(text, 'base64').toString('utf8')
-			: decodeBody({ headers: { 'content-transfer-encoding': 'quoted-printable' }, body: text.replace(/_/g, ' ') })
+			: decodeBody({
+					headers: { 'content-transfer-encoding': 'quoted-printable' },
+					body: text.replace(/_/g, ' ')
+				})
 	);
 }
 
@@ -62,7 +66,9 @@ export function parseRawMail(raw: string): Omit<StoredMail, 'receivedAt'> {
 	const root = splitPart(raw);
 	const parts = leaves(root);
 	const body = (kind: string) => {
-		const found = parts.find((p) => (p.headers['content-type'] ?? 'text/plain').toLowerCase().startsWith(kind));
+		const found = parts.find((p) =>
+			(p.headers['content-type'] ?? 'text/plain').toLowerCase().startsWith(kind)
+		);
 		return found ? decodeBody(found) : '';
 	};
 	return {

@@ -1,0 +1,76 @@
+// Issue 4 — a new build served: the update prompt appears (only at a step boundary), and one
+// click activates the new worker with exactly one reload and no lost input.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { WCAG_TAGS } from './support/axe';
+import { enableDiagnostics, waitForWorkerControl } from './support/pwa';
+import { buildCopy, PwaServer } from './support/pwa-server';
+
+test('new build → prompt → one click → one reload, never during input', async ({
+	page,
+	context
+}) => {
+	const server = await PwaServer.start(await buildCopy('a'));
+	try {
+		await enableDiagnostics(context);
+		await context.addInitScript(() => {
+			const loads = Number(sessionStorage.getItem('loads') ?? '0') + 1;
+			sessionStorage.setItem('loads', String(loads));
+		});
+		await page.goto(`${server.baseUrl}/`);
+		await waitForWorkerControl(page);
+		const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
+
+		// The parent is typing in a form: the form holds the guard.
+		await page.evaluate(
+			() => ((window as any).__release = (window as any).__espaceFamille.formGuard.hold())
+		);
+		await page.getByLabel('Identifiant').fill('brouillon.en.cours');
+
+		await server.serve(await buildCopy('b'));
+		await page.evaluate(() => (window as any).__espaceFamille.appUpdate.check(true));
+		await expect
+			.poll(() => page.evaluate(() => (window as any).__espaceFamille.appUpdate.available), {
+				timeout: 30_000
+			})
+			.toBe(true);
+		await expect(page.getByTestId('pwa-update')).toHaveCount(0);
+		await expect(page.getByLabel('Identifiant')).toHaveValue('brouillon.en.cours');
+
+		// Step boundary: the prompt shows, and it is accessible.
+		await page.evaluate(() => (window as any).__release());
+		const prompt = page.getByTestId('pwa-update');
+		await expect(prompt).toContainText('Une nouvelle version est disponible');
+		const results = await new AxeBuilder({ page })
+			.include('[data-testid="pwa-update"]')
+			.withTags(WCAG_TAGS)
+			.analyze();
+		expect(results.violations.map((v) => v.id)).toEqual([]);
+
+		const loadsBefore = Number(await page.evaluate(() => sessionStorage.getItem('loads')));
+		await prompt.getByRole('button', { name: 'Mettre à jour' }).click();
+		await expect
+			.poll(() => page.evaluate(() => Number(sessionStorage.getItem('loads'))), { timeout: 15_000 })
+			.toBe(loadsBefore + 1);
+		await page.waitForTimeout(3_000); // no second reload, no loop
+		expect(Number(await page.evaluate(() => sessionStorage.getItem('loads')))).toBe(
+			loadsBefore + 1
+		);
+		await expect(page.getByTestId('pwa-update')).toHaveCount(0);
+		const state = await page.evaluate(async () => {
+			const registration = await navigator.serviceWorker.getRegistration();
+			const body = await (await fetch('/service-worker.js', { cache: 'no-store' })).text();
+			return {
+				waiting: registration?.waiting ?? null,
+				controller: navigator.serviceWorker.controller?.scriptURL,
+				isB: body.includes('// build b')
+			};
+		});
+		expect(state).toEqual({ waiting: null, controller: firstWorker, isB: true });
+		expect(await page.evaluate(() => (window as any).__espaceFamille.appUpdate.available)).toBe(
+			false
+		);
+	} finally {
+		await server.dispose();
+	}
+});

@@ -1,0 +1,243 @@
+// Issue 4 — the installable PWA in Chromium: worker control, offline start with a session,
+// sync status, refusals, 401 and sign-out rules, manifest and install action, accessibility.
+// Runs against a private demo server (support/pwa-server) so the family has a household.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { WCAG_TAGS } from './support/axe';
+import {
+	enableDiagnostics,
+	pngSize,
+	readLocalDoc,
+	signInDemoParent,
+	uuid,
+	waitForWorkerControl,
+	writeLocalDoc
+} from './support/pwa';
+import { buildCopy, PwaServer } from './support/pwa-server';
+
+let server: PwaServer;
+
+test.beforeAll(async () => {
+	server = await PwaServer.start(await buildCopy('main'));
+});
+test.afterAll(async () => server?.dispose());
+
+test.use({ baseURL: undefined });
+test.beforeEach(async ({ context }) => {
+	await enableDiagnostics(context);
+});
+
+async function axe(page: import('@playwright/test').Page, selector: string) {
+	const results = await new AxeBuilder({ page }).include(selector).withTags(WCAG_TAGS).analyze();
+	expect(
+		results.violations.map((v) => `${v.id}: ${v.help}`),
+		`axe on ${selector}`
+	).toEqual([]);
+}
+
+test('the worker installs, controls the page and never caches /api or /sync', async ({ page }) => {
+	await page.goto(`${server.baseUrl}/`);
+	await waitForWorkerControl(page);
+	const cached = await page.evaluate(async () => {
+		const urls: string[] = [];
+		for (const name of await caches.keys()) {
+			for (const request of await (await caches.open(name)).keys())
+				urls.push(new URL(request.url).pathname);
+		}
+		return urls;
+	});
+	expect(cached).toContain('/200.html');
+	expect(cached).toContain('/manifest.webmanifest');
+	expect(cached.some((u) => u.startsWith('/_app/immutable/'))).toBe(true);
+	expect(cached.filter((u) => /^\/(api|sync)\//.test(u))).toEqual([]);
+});
+
+test('the manifest is valid and its icons have their declared sizes', async ({ page, request }) => {
+	await page.goto(`${server.baseUrl}/`);
+	const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+	await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveCount(1);
+	const response = await request.get(`${server.baseUrl}${href}`);
+	expect(response.headers()['content-type']).toContain('application/manifest+json');
+	const manifest = await response.json();
+	expect(manifest).toMatchObject({
+		name: 'Espace Famille',
+		display: 'standalone',
+		scope: '/',
+		lang: 'fr'
+	});
+	expect(manifest.short_name.length).toBeLessThanOrEqual(15);
+	expect(manifest.start_url.startsWith('/')).toBe(true);
+	expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+	expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/i);
+	const pngs = [...manifest.icons, ...manifest.screenshots].filter(
+		(i: { type: string }) => i.type === 'image/png'
+	);
+	for (const size of ['192x192', '512x512']) {
+		expect(
+			manifest.icons.some(
+				(i: { sizes: string; purpose?: string }) => i.sizes === size && i.purpose !== 'maskable'
+			)
+		).toBe(true);
+	}
+	expect(manifest.icons.some((i: { purpose?: string }) => i.purpose?.includes('maskable'))).toBe(
+		true
+	);
+	for (const icon of pngs) {
+		const file = await request.get(`${server.baseUrl}${icon.src}`);
+		expect(file.headers()['content-type'], icon.src).toBe('image/png');
+		const { width, height } = pngSize(await file.body());
+		expect(`${width}x${height}`, icon.src).toBe(icon.sizes);
+	}
+	const apple = await request.get(`${server.baseUrl}/icons/apple-touch-icon.png`);
+	expect(pngSize(await apple.body())).toEqual({ width: 180, height: 180 });
+});
+
+test('Chromium: the install action appears on beforeinstallprompt and replays it', async ({
+	page
+}) => {
+	await page.goto(`${server.baseUrl}/`);
+	await expect(page.getByRole('button', { name: "Installer l'application" })).toHaveCount(0);
+	await page.evaluate(() => {
+		const event = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
+			prompt: async () => void ((window as unknown as { prompted: boolean }).prompted = true),
+			userChoice: Promise.resolve({ outcome: 'accepted' })
+		});
+		window.dispatchEvent(event);
+	});
+	const install = page.getByRole('button', { name: "Installer l'application" });
+	await expect(install).toBeVisible();
+	await axe(page, '[data-testid="pwa-install"]');
+	await install.click();
+	expect(await page.evaluate(() => (window as unknown as { prompted: boolean }).prompted)).toBe(
+		true
+	);
+	await expect(page.getByTestId('pwa-install')).toHaveCount(0);
+});
+
+test.describe('iOS Safari', () => {
+	test.use({
+		userAgent:
+			'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
+		hasTouch: true
+	});
+	test('shows the how-to: Partager → Sur l’écran d’accueil', async ({ page }) => {
+		await page.goto(`${server.baseUrl}/`);
+		const howTo = page.getByTestId('pwa-install');
+		await expect(howTo).toContainText('Partager');
+		await expect(howTo).toContainText("Sur l'écran d'accueil");
+		await axe(page, '[data-testid="pwa-install"]');
+		await howTo.getByRole('button', { name: 'Fermer' }).click();
+		await expect(howTo).toHaveCount(0);
+	});
+});
+
+test('offline start with a session: / and the dashboard open from the cache with local data', async ({
+	page,
+	context
+}) => {
+	await page.goto(`${server.baseUrl}/`);
+	await waitForWorkerControl(page);
+	await page.goto(`${server.baseUrl}/`);
+	await signInDemoParent(page);
+
+	const synced = await writeLocalDoc(page, {
+		_id: `entourage:${uuid()}`,
+		type: 'entourage',
+		state: 'draft',
+		members: []
+	});
+	await expect(page.getByTestId('pwa-status')).toContainText('Synchronisé à');
+	await expect
+		.poll(() =>
+			page.evaluate(
+				async (id) =>
+					(
+						await fetch(
+							`/sync/${JSON.parse(localStorage.getItem('ef:me')!).syncUrl.split('/sync/')[1]}/${encodeURIComponent(id)}`,
+							{ credentials: 'include' }
+						)
+					).status,
+				synced
+			)
+		)
+		.toBe(200);
+
+	await context.setOffline(true);
+	await expect(page.getByTestId('pwa-status')).toContainText(
+		'Hors ligne — vos saisies sont enregistrées sur cet appareil'
+	);
+	const offlineDoc = await writeLocalDoc(page, {
+		_id: `entourage:${uuid()}`,
+		type: 'entourage',
+		state: 'draft',
+		members: []
+	});
+	await expect(page.getByTestId('pwa-status')).toContainText("1 élément en attente d'envoi");
+	await axe(page, '[data-testid="pwa-status"]');
+
+	// A fresh page in the same profile, offline: the app starts from the worker's cache.
+	await page.close();
+	const again = await context.newPage();
+	await again.goto(`${server.baseUrl}/espace`);
+	await expect(again.getByRole('heading', { level: 1 })).toContainText('Bonjour Madame DÉMO');
+	await expect(again.getByTestId('pwa-status')).toContainText("1 élément en attente d'envoi");
+	expect(await readLocalDoc(again, offlineDoc)).toMatchObject({ type: 'entourage' });
+	expect(await readLocalDoc(again, synced)).toMatchObject({ type: 'entourage' });
+
+	await again.reload();
+	await expect(again.getByRole('heading', { level: 1 })).toContainText('Bonjour Madame DÉMO');
+	await again.goto(`${server.baseUrl}/`);
+	await expect(again.getByRole('heading', { level: 1 })).toBeVisible();
+
+	await again.goto(`${server.baseUrl}/espace/stockage`);
+	await expect(again.getByTestId('storage-pending')).toContainText("1 élément en attente d'envoi");
+	await expect(again.getByRole('button', { name: 'Synchroniser maintenant' })).toBeDisabled();
+	await expect(again.getByText('Cette action nécessite une connexion internet')).toBeVisible();
+	await axe(again, '.storage');
+
+	// Back online: the `online` trigger sends the pending change.
+	await context.setOffline(false);
+	await expect(again.getByTestId('storage-pending')).toContainText('Aucun élément');
+	await expect(again.getByTestId('pwa-status')).toContainText('Synchronisé à');
+	await again.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+	await expect(again.getByText('Synchronisation terminée.')).toBeVisible();
+});
+
+test('a refused document is listed with the server’s reason', async ({ page }) => {
+	await signInDemoParent(page);
+	await writeLocalDoc(page, { _id: `svc:${uuid()}`, type: 'status' });
+	await expect(page.getByTestId('pwa-status')).toContainText('1 document refusé');
+	await page.getByRole('link', { name: 'Détails' }).click();
+	await expect(page.getByText('géré par le service petite enfance')).toBeVisible();
+	await axe(page, '.storage');
+});
+
+test('a 401 pauses sync and keeps local data; sign-out never erases unsent changes silently', async ({
+	page,
+	context
+}) => {
+	await signInDemoParent(page);
+	await context.setOffline(true);
+	const id = await writeLocalDoc(page, {
+		_id: `entourage:${uuid()}`,
+		type: 'entourage',
+		state: 'draft'
+	});
+	await context.clearCookies();
+	await context.setOffline(false);
+	await expect(page.getByTestId('pwa-status')).toContainText('Session expirée');
+	expect(await readLocalDoc(page, id)).toMatchObject({ type: 'entourage' });
+
+	const refused = await page.evaluate(() => (window as any).__espaceFamille.syncManager.signOut());
+	expect(refused).toEqual({ erased: false, pending: 1 });
+	expect(await readLocalDoc(page, id)).not.toBeNull();
+	const erased = await page.evaluate(() =>
+		(window as any).__espaceFamille.syncManager.signOut({ confirmUnsynced: true })
+	);
+	expect(erased).toEqual({ erased: true });
+	const databases = await page.evaluate(async () =>
+		(await indexedDB.databases()).map((d) => d.name)
+	);
+	expect(databases.filter((n) => n?.startsWith('_pouch_ef-hh-'))).toEqual([]);
+	expect(await page.evaluate(() => localStorage.getItem('ef:me'))).toBeNull();
+});
