@@ -59,7 +59,12 @@ export class FormState {
 		const fields = failure.error.fields ?? {};
 		this.errors = fields;
 		let message = Object.keys(fields).length > 0 ? null : failure.error.message;
-		if (failure.status === 429 && failure.retryAfter !== undefined)
+		// The wait comes from Retry-After, unless the API's message already says it.
+		if (
+			failure.status === 429 &&
+			failure.retryAfter !== undefined &&
+			!/réessayez dans/i.test(failure.error.message)
+		)
 			message = `${failure.error.message} Réessayez dans ${formatWait(failure.retryAfter)}.`;
 		this.message = message;
 		this.attempts++;

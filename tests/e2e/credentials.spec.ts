@@ -1,0 +1,66 @@
+// Sign-in throttling, single-use activation links, and password change from "Identifiants".
+import { expect, test } from '@playwright/test';
+import { makeParent, strongPassword } from './support/factories';
+import { createAndActivate, signIn } from './support/journeys';
+import { linkContaining, waitForMail } from './support/mailbox';
+
+test('after repeated failures the sign-in tells how long to wait', async ({ page }) => {
+	const parent = makeParent();
+	for (let i = 0; i < 5; i++) {
+		const response = await page.request.post('/api/auth/login', {
+			data: { username: parent.username, password: 'Pas-le-bon-1' }
+		});
+		expect(response.status()).toBe(401);
+	}
+	await signIn(page, parent.username, 'Pas-le-bon-1');
+	const alert = page.getByRole('alert').filter({ hasText: /réessayez dans/i });
+	await expect(alert).toHaveText(/réessayez dans (\d+ secondes|1 minute)\./i);
+	expect((await alert.innerText()).match(/réessayez dans/gi)).toHaveLength(1);
+});
+
+test('an activation link works once, then offers a new mail', async ({ page }) => {
+	const parent = makeParent();
+	await createAndActivate(page, parent);
+	const mail = await waitForMail({ to: parent.email, subject: 'Activez' });
+	await page.goto(linkContaining(mail, '/activation/'));
+	await expect(page).toHaveTitle(/Activation impossible/);
+	await expect(
+		page.getByRole('button', { name: "Renvoyer le courriel d'activation" })
+	).toBeVisible();
+});
+
+test('changing the password keeps this session and signs the others out', async ({
+	page,
+	browser
+}) => {
+	const parent = makeParent();
+	await createAndActivate(page, parent);
+	const other = await browser.newPage();
+	await signIn(other, parent.username, parent.password);
+	await expect(other).toHaveURL(/\/espace$/);
+
+	await signIn(page, parent.username, parent.password);
+	await page.getByRole('link', { name: 'Identifiants', exact: true }).click();
+	await page.getByLabel('Mot de passe actuel').fill(parent.password);
+	const newPassword = strongPassword();
+	await page.getByLabel('Nouveau mot de passe').fill(newPassword);
+	await page.getByRole('button', { name: 'Modifier mon mot de passe' }).click();
+	await expect(page.getByText('vos autres sessions')).toBeVisible();
+
+	await page.goto('/espace/profil');
+	await expect(page.getByLabel('Nom usuel')).toHaveValue(parent.lastName);
+
+	await other.goto('/espace/profil');
+	await expect(other).toHaveURL(/\/$/);
+	await other.close();
+});
+
+test('the signed-in menu offers EDITION DE DOCUMENTS', async ({ page }) => {
+	const parent = makeParent();
+	await createAndActivate(page, parent);
+	await signIn(page, parent.username, parent.password);
+	const menu = page.getByRole('navigation', { name: 'Menu principal' });
+	await menu.getByRole('link', { name: 'Edition de documents' }).click();
+	await expect(page.getByRole('heading', { name: 'Edition de documents' })).toBeVisible();
+	await expect(page.getByText('Bientôt disponible')).toBeVisible();
+});
