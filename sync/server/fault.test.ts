@@ -20,24 +20,25 @@ afterAll(() => {
 
 describe('crash during _bulk_docs', () => {
 	it('S-PROJ-1 S-PROJ-3 nothing half-written, nothing duplicated after restart and retry', { timeout: 60_000 }, async () => {
-		const env = { DB_FILE: join(dir, 'sync.sqlite'), TOKEN: randomUUID(), HOUSEHOLD_ID: randomUUID() };
+		const [token, householdId] = [randomUUID(), randomUUID()];
+		const env = { DB_FILE: join(dir, 'sync.sqlite'), SESSIONS: `${token}:${householdId}` };
 		const first = await startChild({ ...env, CRASH_AT: '40' });
 		children.push(first);
-		const url = `http://127.0.0.1:${first.port}/sync/${householdDbName(env.HOUSEHOLD_ID)}`;
+		const url = `http://127.0.0.1:${first.port}/sync/${householdDbName(householdId)}`;
 		const device = localDb();
 		const submitted = Array.from({ length: 60 }, () => submittedPreinscription());
 		const drafts = Array.from({ length: 40 }, () => draftPreinscription());
 		await device.bulkDocs([...drafts.slice(0, 20), ...submitted, ...drafts.slice(20)]);
 
-		await expect(Pouch.replicate(device, remoteDb(url, env.TOKEN), { batch_size: 25 })).rejects.toBeTruthy();
+		await expect(Pouch.replicate(device, remoteDb(url, token), { batch_size: 25 })).rejects.toBeTruthy();
 		expect(await first.exited).toBe('SIGKILL');
 
 		const second = await startChild({ ...env, PORT: String(first.port) });
 		children.push(second);
-		const result = await Pouch.replicate(device, remoteDb(url, env.TOKEN), { batch_size: 25 });
+		const result = await Pouch.replicate(device, remoteDb(url, token), { batch_size: 25 });
 		expect(result.doc_write_failures).toBe(0);
 
-		const remote = remoteDb(url, env.TOKEN);
+		const remote = remoteDb(url, token);
 		const all = await remote.allDocs();
 		const ids = all.rows.map((r) => r.id);
 		const local = (await device.allDocs()).rows;

@@ -1,8 +1,8 @@
-// Starts sync/test/fault-server.ts in a child process and waits until it listens.
+// Starts sync/test/server-process.ts in a child process and waits until it listens.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const SCRIPT = fileURLToPath(new URL('./fault-server.ts', import.meta.url));
+const SCRIPT = fileURLToPath(new URL('./server-process.ts', import.meta.url));
 
 export interface Child {
 	port: number;
