@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { WCAG_TAGS } from './support/axe';
-import { enableDiagnostics, waitForWorkerControl } from './support/pwa';
+import { enableDiagnostics, waitForApp, waitForWorkerControl } from './support/pwa';
 import { buildCopy, PwaServer } from './support/pwa-server';
 
 test('new build → prompt → one click → one reload, never during input', async ({
@@ -19,6 +19,7 @@ test('new build → prompt → one click → one reload, never during input', as
 		});
 		await page.goto(`${server.baseUrl}/`);
 		await waitForWorkerControl(page);
+		await waitForApp(page);
 		const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
 
 		// The parent is typing in a form: the form holds the guard.

@@ -7,6 +7,7 @@ import { WCAG_TAGS } from './support/axe';
 import {
 	enableDiagnostics,
 	pngSize,
+	waitForApp,
 	readLocalDoc,
 	signInDemoParent,
 	uuid,
@@ -96,6 +97,7 @@ test('Chromium: the install action appears on beforeinstallprompt and replays it
 	page
 }) => {
 	await page.goto(`${server.baseUrl}/`);
+	await waitForApp(page);
 	await expect(page.getByRole('button', { name: "Installer l'application" })).toHaveCount(0);
 	await page.evaluate(() => {
 		const event = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
@@ -137,8 +139,7 @@ test('offline start with a session: / and the dashboard open from the cache with
 }) => {
 	await page.goto(`${server.baseUrl}/`);
 	await waitForWorkerControl(page);
-	await page.goto(`${server.baseUrl}/`);
-	await signInDemoParent(page);
+	await signInDemoParent(page, server.baseUrl);
 
 	const synced = await writeLocalDoc(page, {
 		_id: `entourage:${uuid()}`,
@@ -204,7 +205,7 @@ test('offline start with a session: / and the dashboard open from the cache with
 });
 
 test('a refused document is listed with the server’s reason', async ({ page }) => {
-	await signInDemoParent(page);
+	await signInDemoParent(page, server.baseUrl);
 	await writeLocalDoc(page, { _id: `svc:${uuid()}`, type: 'status' });
 	await expect(page.getByTestId('pwa-status')).toContainText('1 document refusé');
 	await page.getByRole('link', { name: 'Détails' }).click();
@@ -216,7 +217,7 @@ test('a 401 pauses sync and keeps local data; sign-out never erases unsent chang
 	page,
 	context
 }) => {
-	await signInDemoParent(page);
+	await signInDemoParent(page, server.baseUrl);
 	await context.setOffline(true);
 	const id = await writeLocalDoc(page, {
 		_id: `entourage:${uuid()}`,

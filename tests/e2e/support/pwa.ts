@@ -13,8 +13,14 @@ export async function waitForWorkerControl(page: Page) {
 	});
 }
 
-export async function signInDemoParent(page: Page) {
-	await page.goto('/');
+/** The shell has mounted (hydration done): typing now is not wiped by hydration. */
+export async function waitForApp(page: Page) {
+	await page.waitForFunction(() => '__espaceFamille' in window);
+}
+
+export async function signInDemoParent(page: Page, baseUrl: string) {
+	await page.goto(`${baseUrl}/`);
+	await waitForApp(page);
 	await page.getByLabel('Identifiant').fill(DEMO_PARENT.username);
 	await page.getByLabel('Mot de passe', { exact: false }).first().fill(DEMO_PARENT.password);
 	await page.getByRole('button', { name: 'Connexion' }).click();
