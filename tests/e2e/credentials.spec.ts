@@ -1,7 +1,13 @@
 // Sign-in throttling, single-use activation links, and password change from "Identifiants".
 import { expect, test } from '@playwright/test';
 import { makeParent, strongPassword } from './support/factories';
-import { createAndActivate, signIn } from './support/journeys';
+import {
+	acceptCgu,
+	createAndActivate,
+	fillRegistration,
+	registerThroughApi,
+	signIn
+} from './support/journeys';
 import { linkContaining, waitForMail } from './support/mailbox';
 
 test('after repeated failures the sign-in tells how long to wait', async ({ page }) => {
@@ -63,4 +69,31 @@ test('the signed-in menu offers EDITION DE DOCUMENTS', async ({ page }) => {
 	await menu.getByRole('link', { name: 'Edition de documents' }).click();
 	await expect(page.getByRole('heading', { name: 'Edition de documents' })).toBeVisible();
 	await expect(page.getByText('Bientôt disponible')).toBeVisible();
+});
+
+test('a space not yet activated can ask for a new activation mail from the sign-in', async ({
+	page
+}) => {
+	const parent = makeParent();
+	await registerThroughApi(page, parent);
+	await waitForMail({ to: parent.email, subject: 'Activez' });
+	await signIn(page, parent.username, parent.password);
+	await expect(page.getByRole('alert').filter({ hasText: /activ/i }).first()).toBeVisible();
+	const resend = page.getByRole('form', { name: "Renvoyer le courriel d'activation" });
+	await resend.getByLabel('Courriel').fill(parent.email);
+	await resend.getByRole('button', { name: "Renvoyer le courriel d'activation" }).click();
+	await expect(page.getByText("Si un espace en attente d'activation")).toBeVisible();
+	await waitForMail({ to: parent.email, subject: 'Activez', nth: 1 });
+});
+
+test('a username already taken is refused next to its field', async ({ page }) => {
+	const first = makeParent();
+	await registerThroughApi(page, first);
+	const second = makeParent({ username: first.username });
+	await acceptCgu(page);
+	await fillRegistration(page, second);
+	await page.getByRole('button', { name: 'Créer mon espace' }).click();
+	const username = page.getByLabel("Identifiant d'utilisateur");
+	await expect(username).toHaveAttribute('aria-invalid', 'true');
+	await expect(username).toHaveAccessibleDescription(/identifiant/i);
 });

@@ -43,3 +43,19 @@ export async function signIn(page: Page, username: string, password: string) {
 	await page.getByLabel('Mot de passe', { exact: false }).first().fill(password);
 	await page.getByRole('button', { name: 'Connexion' }).click();
 }
+
+/** Creates a space straight through the API (when the form itself is not what is tested). */
+export async function registerThroughApi(page: Page, parent: Parent) {
+	const response = await page.request.post('/api/auth/register', {
+		data: {
+			acceptCgu: true,
+			civility: parent.civility,
+			lastName: parent.lastName,
+			firstNames: parent.firstNames,
+			email: parent.email,
+			username: parent.username,
+			password: parent.password
+		}
+	});
+	expect(response.status()).toBe(201);
+}
