@@ -1,3 +1,5 @@
+// svelte-check's project (src/, tests/) does not include sync/*.d.ts, so point at it here.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./pouchdb-browser.d.ts" />
 // I/O side of the sync controller: opens the household's local PouchDB (idb adapter) and runs
 // the two live replications. PouchDB is imported lazily so the public pages never load it.

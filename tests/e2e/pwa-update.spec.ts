@@ -13,25 +13,21 @@ test('new build → prompt → one click → one reload, never during input', as
 	const server = await PwaServer.start(await buildCopy('a'));
 	try {
 		await enableDiagnostics(context);
-		await context.addInitScript(() => {
-			const loads = Number(sessionStorage.getItem('loads') ?? '0') + 1;
-			sessionStorage.setItem('loads', String(loads));
-		});
+		let loads = 0;
+		page.on('load', () => (loads += 1));
 		await page.goto(`${server.baseUrl}/`);
 		await waitForWorkerControl(page);
 		await waitForApp(page);
 		const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
 
 		// The parent is typing in a form: the form holds the guard.
-		await page.evaluate(
-			() => ((window as any).__release = (window as any).__espaceFamille.formGuard.hold())
-		);
+		await page.evaluate(() => (window.__release = window.__espaceFamille.formGuard.hold()));
 		await page.getByLabel('Identifiant').fill('brouillon.en.cours');
 
 		await server.serve(await buildCopy('b'));
-		await page.evaluate(() => (window as any).__espaceFamille.appUpdate.check(true));
+		await page.evaluate(() => window.__espaceFamille.appUpdate.check(true));
 		await expect
-			.poll(() => page.evaluate(() => (window as any).__espaceFamille.appUpdate.available), {
+			.poll(() => page.evaluate(() => window.__espaceFamille.appUpdate.available), {
 				timeout: 30_000
 			})
 			.toBe(true);
@@ -39,7 +35,7 @@ test('new build → prompt → one click → one reload, never during input', as
 		await expect(page.getByLabel('Identifiant')).toHaveValue('brouillon.en.cours');
 
 		// Step boundary: the prompt shows, and it is accessible.
-		await page.evaluate(() => (window as any).__release());
+		await page.evaluate(() => window.__release?.());
 		const prompt = page.getByTestId('pwa-update');
 		await expect(prompt).toContainText('Une nouvelle version est disponible');
 		const results = await new AxeBuilder({ page })
@@ -48,15 +44,14 @@ test('new build → prompt → one click → one reload, never during input', as
 			.analyze();
 		expect(results.violations.map((v) => v.id)).toEqual([]);
 
-		const loadsBefore = Number(await page.evaluate(() => sessionStorage.getItem('loads')));
-		await prompt.getByRole('button', { name: 'Mettre à jour' }).click();
-		await expect
-			.poll(() => page.evaluate(() => Number(sessionStorage.getItem('loads'))), { timeout: 15_000 })
-			.toBe(loadsBefore + 1);
+		const loadsBefore = loads;
+		await Promise.all([
+			page.waitForEvent('load'),
+			prompt.getByRole('button', { name: 'Mettre à jour' }).click()
+		]);
 		await page.waitForTimeout(3_000); // no second reload, no loop
-		expect(Number(await page.evaluate(() => sessionStorage.getItem('loads')))).toBe(
-			loadsBefore + 1
-		);
+		expect(loads).toBe(loadsBefore + 1);
+		await waitForApp(page);
 		await expect(page.getByTestId('pwa-update')).toHaveCount(0);
 		const state = await page.evaluate(async () => {
 			const registration = await navigator.serviceWorker.getRegistration();
@@ -68,9 +63,7 @@ test('new build → prompt → one click → one reload, never during input', as
 			};
 		});
 		expect(state).toEqual({ waiting: null, controller: firstWorker, isB: true });
-		expect(await page.evaluate(() => (window as any).__espaceFamille.appUpdate.available)).toBe(
-			false
-		);
+		expect(await page.evaluate(() => window.__espaceFamille.appUpdate.available)).toBe(false);
 	} finally {
 		await server.dispose();
 	}

@@ -229,11 +229,11 @@ test('a 401 pauses sync and keeps local data; sign-out never erases unsent chang
 	await expect(page.getByTestId('pwa-status')).toContainText('Session expirée');
 	expect(await readLocalDoc(page, id)).toMatchObject({ type: 'entourage' });
 
-	const refused = await page.evaluate(() => (window as any).__espaceFamille.syncManager.signOut());
+	const refused = await page.evaluate(() => window.__espaceFamille.syncManager.signOut());
 	expect(refused).toEqual({ erased: false, pending: 1 });
 	expect(await readLocalDoc(page, id)).not.toBeNull();
 	const erased = await page.evaluate(() =>
-		(window as any).__espaceFamille.syncManager.signOut({ confirmUnsynced: true })
+		window.__espaceFamille.syncManager.signOut({ confirmUnsynced: true })
 	);
 	expect(erased).toEqual({ erased: true });
 	const databases = await page.evaluate(async () =>

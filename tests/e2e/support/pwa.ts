@@ -3,6 +3,28 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO_PARENT } from './pwa-server';
 
+interface LocalDb {
+	put(doc: unknown): Promise<{ id: string }>;
+	get(id: string): Promise<Record<string, unknown>>;
+}
+
+/** What src/lib/pwa/debug.ts exposes on window when "ef:debug" is set. */
+export interface Diagnostics {
+	syncManager: {
+		db(): Promise<LocalDb>;
+		signOut(options?: { confirmUnsynced?: boolean }): Promise<unknown>;
+	};
+	appUpdate: { available: boolean; check(force?: boolean): Promise<void> };
+	formGuard: { hold(): () => void };
+}
+
+declare global {
+	interface Window {
+		__espaceFamille: Diagnostics;
+		__release?: () => void;
+	}
+}
+
 export async function enableDiagnostics(context: BrowserContext) {
 	await context.addInitScript(() => localStorage.setItem('ef:debug', '1'));
 }
@@ -31,14 +53,7 @@ export async function signInDemoParent(page: Page, baseUrl: string) {
 /** Writes a document into the household's local PouchDB, as a form would. */
 export async function writeLocalDoc(page: Page, doc: Record<string, unknown>): Promise<string> {
 	return page.evaluate(async (body) => {
-		const hook = (
-			window as unknown as {
-				__espaceFamille: {
-					syncManager: { db(): Promise<{ put(d: unknown): Promise<{ id: string }> }> };
-				};
-			}
-		).__espaceFamille;
-		const db = await hook.syncManager.db();
+		const db = await window.__espaceFamille.syncManager.db();
 		return (await db.put(body)).id;
 	}, doc);
 }
@@ -48,14 +63,7 @@ export async function readLocalDoc(
 	id: string
 ): Promise<Record<string, unknown> | null> {
 	return page.evaluate(async (docId) => {
-		const hook = (
-			window as unknown as {
-				__espaceFamille: {
-					syncManager: { db(): Promise<{ get(id: string): Promise<Record<string, unknown>> }> };
-				};
-			}
-		).__espaceFamille;
-		const db = await hook.syncManager.db();
+		const db = await window.__espaceFamille.syncManager.db();
 		return db.get(docId).catch(() => null);
 	}, id);
 }
