@@ -1,0 +1,177 @@
+// `npm run bench:lighthouse`: serves the production build (node scripts/start.js builds it when
+// stale), then reports on the public home page:
+//   - the JavaScript the page itself loads, gzip-compressed (target ≤ 100 KB), and that neither
+//     PouchDB nor Dexie is among it;
+//   - installability, asked of Chromium itself (Page.getInstallabilityErrors) since Lighthouse 12
+//     no longer has a PWA category;
+//   - Lighthouse 12.2.3 scores with its default mobile emulation (target: performance ≥ 95).
+// Uses /usr/bin/chromium when present. Exits non-zero when a target is missed.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const LIGHTHOUSE = 'lighthouse@12.2.3';
+const CHROME =
+	process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const CHROME_FLAGS = [
+	'--headless=new',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run'
+];
+const TARGET_PERFORMANCE = 95;
+const TARGET_HOME_JS_KB = 100;
+
+const freePort = () =>
+	new Promise((resolve, reject) => {
+		const server = createServer().listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+		server.on('error', reject);
+	});
+
+async function startApp() {
+	const port = await freePort();
+	const dataDir = mkdtempSync(join(tmpdir(), 'ef-bench-'));
+	const child = spawn(process.execPath, ['scripts/start.js'], {
+		stdio: ['ignore', 'inherit', 'inherit'],
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '0' }
+	});
+	const baseUrl = `http://127.0.0.1:${port}`;
+	const end = Date.now() + 300_000;
+	while (Date.now() < end) {
+		if (child.exitCode !== null) throw new Error(`the app exited (code ${child.exitCode})`);
+		try {
+			if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+		} catch {
+			// still building or starting
+		}
+		await new Promise((r) => setTimeout(r, 300));
+	}
+	const stop = () => {
+		child.kill('SIGTERM');
+		rmSync(dataDir, { recursive: true, force: true });
+	};
+	return { baseUrl, stop };
+}
+
+/** JS requested by the page itself (not by the worker's precache), gzip-sized from build/. */
+async function measureHome(baseUrl) {
+	const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_FLAGS.slice(1) });
+	try {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		const scripts = new Set();
+		page.on('response', (response) => {
+			const url = new URL(response.url());
+			if (url.origin === baseUrl && url.pathname.endsWith('.js')) scripts.add(url.pathname);
+		});
+		await page.goto(`${baseUrl}/`, { waitUntil: 'load' });
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+			timeout: 30_000
+		});
+		await page.waitForTimeout(2_000);
+		let bytes = 0;
+		const heavy = [];
+		for (const path of scripts) {
+			if (path === '/service-worker.js') continue; // the worker's own script, not page JS
+			const source = readFileSync(join('build', path));
+			bytes += gzipSync(source, { level: 9 }).length;
+			const text = source.toString('utf8');
+			if (/PouchDB|pouchdb/.test(text)) heavy.push(`${path} (PouchDB)`);
+			if (/Dexie/.test(text)) heavy.push(`${path} (Dexie)`);
+		}
+		const cdp = await context.newCDPSession(page);
+		const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+		return {
+			kb: bytes / 1024,
+			files: scripts.size - (scripts.has('/service-worker.js') ? 1 : 0),
+			heavy,
+			installabilityErrors
+		};
+	} finally {
+		await browser.close();
+	}
+}
+
+function runLighthouse(url) {
+	const out = mkdtempSync(join(tmpdir(), 'ef-lighthouse-'));
+	const report = join(out, 'report.json');
+	const local = join('node_modules', '.bin', 'lighthouse');
+	const [command, prefix] = existsSync(local) ? [local, []] : ['npx', ['--yes', LIGHTHOUSE]];
+	const result = spawnSync(
+		command,
+		[
+			...prefix,
+			url,
+			'--quiet',
+			'--output=json',
+			`--output-path=${report}`,
+			'--only-categories=performance,accessibility,best-practices,seo',
+			`--chrome-flags=${CHROME_FLAGS.join(' ')}`
+		],
+		{ stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, CHROME_PATH: CHROME ?? '' } }
+	);
+	if (result.status !== 0 || !existsSync(report)) throw new Error('Lighthouse failed');
+	const lhr = JSON.parse(readFileSync(report, 'utf8'));
+	const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+	const metric = (id) => lhr.audits[id]?.displayValue ?? '?';
+	return {
+		report,
+		version: lhr.lighthouseVersion,
+		performance: score('performance'),
+		accessibility: score('accessibility'),
+		bestPractices: score('best-practices'),
+		seo: score('seo'),
+		metrics: [
+			'first-contentful-paint',
+			'largest-contentful-paint',
+			'total-blocking-time',
+			'cumulative-layout-shift',
+			'speed-index'
+		]
+			.map((id) => `${id} ${metric(id)}`)
+			.join(', ')
+	};
+}
+
+const app = await startApp();
+let failed = false;
+try {
+	const home = await measureHome(app.baseUrl);
+	console.log(
+		`\nPublic home JavaScript: ${home.kb.toFixed(1)} KB gzip in ${home.files} files (target ≤ ${TARGET_HOME_JS_KB} KB)`
+	);
+	console.log(
+		`PouchDB / Dexie on the public home: ${home.heavy.length ? home.heavy.join(', ') : 'none'}`
+	);
+	const installable = home.installabilityErrors.length === 0;
+	console.log(
+		`Installable (Chromium): ${installable ? 'yes' : `no — ${JSON.stringify(home.installabilityErrors)}`}`
+	);
+	const lh = runLighthouse(`${app.baseUrl}/`);
+	console.log(
+		`Lighthouse ${lh.version} (mobile): performance ${lh.performance}, accessibility ${lh.accessibility}, best practices ${lh.bestPractices}, SEO ${lh.seo}`
+	);
+	console.log(`  ${lh.metrics}`);
+	console.log(`  report: ${lh.report}`);
+	failed =
+		home.kb > TARGET_HOME_JS_KB ||
+		home.heavy.length > 0 ||
+		!installable ||
+		lh.performance < TARGET_PERFORMANCE;
+} catch (error) {
+	console.error(error);
+	failed = true;
+} finally {
+	app.stop();
+}
+process.exit(failed ? 1 : 0);
