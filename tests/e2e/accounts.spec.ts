@@ -123,3 +123,8 @@ test('wrong credentials show the API message', async ({ page }) => {
 	await expect(page.getByRole('alert').first()).not.toBeEmpty();
 	await expect(page).toHaveURL(/\/$/);
 });
+
+test('the demo mailbox says it only exists in demo mode', async ({ page }) => {
+	await page.goto('/demo/courriels');
+	await expect(page.getByText('qu’en mode démonstration')).toBeVisible();
+});
