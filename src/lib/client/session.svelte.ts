@@ -17,6 +17,8 @@ class Session {
 	status = $state<SessionStatus>('unknown');
 	/** True while showing the cached identity because the server could not be reached. */
 	offline = $state(false);
+	/** True when the last check could not reach the server at all. */
+	unreachable = $state(false);
 	#pending: Promise<void> | null = null;
 	#cleanups = new Set<Cleanup>();
 
@@ -41,13 +43,27 @@ class Session {
 
 	async #load() {
 		const result = await api.me();
-		if (result.ok) return this.#set(result.data);
-		if (result.status === 0) {
-			const cached = readCache();
-			this.offline = cached !== null;
-			if (cached) return this.#set(cached, false);
+		if (result.ok) {
+			this.unreachable = false;
+			return this.#set(result.data);
 		}
-		this.#clear();
+		if (result.status === 401) return this.#clear();
+		// Network down or server failing: keep what this device knows, ask again later.
+		this.unreachable = true;
+		const cached = readCache();
+		this.offline = cached !== null;
+		if (cached) return this.#set(cached, false);
+		this.me = null;
+		this.status = 'unknown';
+	}
+
+	/** Checks the session again when the network comes back after an offline start. */
+	watchConnectivity(): () => void {
+		const recheck = () => {
+			if (this.offline || this.unreachable) void this.refresh();
+		};
+		window.addEventListener('online', recheck);
+		return () => window.removeEventListener('online', recheck);
 	}
 
 	async signIn(username: string, password: string): Promise<ApiResult<unknown>> {
@@ -98,6 +114,7 @@ class Session {
 		this.me = null;
 		this.status = 'signed-out';
 		this.offline = false;
+		this.unreachable = false;
 		writeCache(null);
 	}
 }

@@ -2,6 +2,7 @@
 // the home page with a message.
 import { redirect } from '@sveltejs/kit';
 import { resolve } from '$app/paths';
+import { NETWORK_ERROR } from '$lib/client/api';
 import { flash } from '$lib/client/flash.svelte';
 import { session } from '$lib/client/session.svelte';
 
@@ -11,7 +12,8 @@ export const prerender = false;
 export async function load() {
 	await session.ensure();
 	if (!session.signedIn) {
-		flash.set('Connectez-vous pour accéder à votre espace.', 'info');
+		if (session.unreachable) flash.set(NETWORK_ERROR, 'error');
+		else flash.set('Connectez-vous pour accéder à votre espace.', 'info');
 		redirect(307, resolve('/'));
 	}
 }
