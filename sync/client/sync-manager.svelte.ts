@@ -52,6 +52,8 @@ class SyncManager {
 		return this.#state.phase;
 	}
 	get lastSuccessAt(): Date | null {
+		// A fresh value per read, never mutated: reactivity comes from #state, not from the Date.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		return this.#state.lastSuccessAt === null ? null : new Date(this.#state.lastSuccessAt);
 	}
 	get lastError() {
@@ -186,7 +188,7 @@ class SyncManager {
 		this.#replication = null;
 		this.#clearRetry();
 		if (!this.#local || !this.#syncUrl) return;
-		if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+		if (browserOffline()) {
 			this.#apply({ type: 'offline' });
 			return this.#settle(false);
 		}
@@ -224,7 +226,7 @@ class SyncManager {
 		if (kind === 'unauthorized') {
 			this.#apply({ type: 'unauthorized' });
 			void this.#log('unauthorized');
-		} else if (kind === 'network' && navigator.onLine === false) {
+		} else if (kind === 'network' && browserOffline()) {
 			this.#apply({ type: 'offline' });
 		} else {
 			const message = error instanceof Error ? error.message : JSON.stringify(error);
@@ -266,8 +268,14 @@ class SyncManager {
 		if (typeof window === 'undefined') return;
 		const onOnline = () => this.#kick();
 		const onOffline = () => this.#apply({ type: 'offline' });
+		// A phone back from the background often holds a dead long-poll: reconnect, at most
+		// every 30 s, rather than trust a replication that may never wake up.
+		let lastVisibleRestart = 0;
 		const onVisible = () => {
-			if (document.visibilityState === 'visible') this.#kick();
+			if (document.visibilityState !== 'visible') return;
+			if (Date.now() - lastVisibleRestart < 30_000) return this.#kick();
+			lastVisibleRestart = Date.now();
+			if (this.phase !== 'stopped' && this.phase !== 'auth-required') this.#connect();
 		};
 		window.addEventListener('online', onOnline);
 		window.addEventListener('offline', onOffline);
@@ -336,4 +344,9 @@ class SyncManager {
 	}
 }
 
+function browserOffline(): boolean {
+	return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
 export const syncManager = new SyncManager();
+export { SyncManager };

@@ -175,6 +175,17 @@ test('offline start with a session: / and the dashboard open from the cache with
 	});
 	await expect(page.getByTestId('pwa-status')).toContainText("1 élément en attente d'envoi");
 	await axe(page, '[data-testid="pwa-status"]');
+	// Background Sync (Chromium): the pending change registered the tag that wakes the worker.
+	await expect
+		.poll(() =>
+			page.evaluate(async () => {
+				const registration = (await navigator.serviceWorker.ready) as ServiceWorkerRegistration & {
+					sync?: { getTags(): Promise<string[]> };
+				};
+				return registration.sync ? registration.sync.getTags() : ['unsupported'];
+			})
+		)
+		.toContain('ef-sync');
 
 	// A fresh page in the same profile, offline: the app starts from the worker's cache.
 	await page.close();

@@ -1,0 +1,141 @@
+// The controller's orchestration against fakes of its two I/O modules: replication events
+// drive the state, failures back off, a 401 stops without erasing, sign-out guards unsent data.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ReplicationHandlers } from './replicator';
+
+const io = vi.hoisted(() => {
+	const state = {
+		handlers: [] as ReplicationHandlers[],
+		cancelled: 0,
+		destroyed: [] as string[],
+		forgotten: [] as string[],
+		/** Local changes after the push checkpoint, as the fake changes feed returns them. */
+		changes: [] as { id: string; seq: number; changes: { rev: string }[] }[]
+	};
+	return state;
+});
+
+vi.mock('./device-db', () => ({
+	loadMeta: async (householdId: string) => ({
+		householdId,
+		pushedThrough: 0,
+		pulledRevs: {},
+		lastSuccessAt: null,
+		denied: []
+	}),
+	saveMeta: async () => {},
+	journal: async () => {},
+	forgetHousehold: async (id: string) => void io.forgotten.push(id)
+}));
+
+vi.mock('./replicator', () => ({
+	openLocalDb: async (householdId: string) => ({
+		name: householdId,
+		changes: (options: { live?: boolean; since: number }) =>
+			options.live
+				? {
+						on() {
+							return this;
+						},
+						cancel() {}
+					}
+				: Promise.resolve({
+						results: io.changes.filter((c) => c.seq > options.since),
+						last_seq: 0
+					}),
+		close: async () => {},
+		destroy: async () => void io.destroyed.push(householdId)
+	}),
+	openRemoteDb: async (url: string) => ({ url }),
+	replicate: (_local: unknown, _remote: unknown, handlers: ReplicationHandlers) => {
+		io.handlers.push(handlers);
+		return { cancel: () => void (io.cancelled += 1) };
+	}
+}));
+
+const { SyncManager } = await import('./sync-manager.svelte');
+const session = { household: { id: 'h1' }, syncUrl: 'http://x/sync/hh-h1' };
+const lastHandlers = () => io.handlers[io.handlers.length - 1];
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+beforeEach(() => {
+	io.handlers = [];
+	io.cancelled = 0;
+	io.destroyed = [];
+	io.forgotten = [];
+	io.changes = [];
+});
+afterEach(() => vi.useRealTimers());
+
+describe('SyncManager', () => {
+	it('starts live replication and is up to date once both directions are idle', async () => {
+		const manager = new SyncManager();
+		await manager.start(session);
+		await flush();
+		expect(manager.phase).toBe('syncing');
+		lastHandlers().onCaughtUp();
+		expect(manager.phase).toBe('up-to-date');
+		expect(manager.lastSuccessAt).toBeInstanceOf(Date);
+		manager.stop();
+	});
+
+	it('retries a server failure after a backoff delay', async () => {
+		vi.useFakeTimers();
+		const manager = new SyncManager();
+		await manager.start(session);
+		await vi.advanceTimersByTimeAsync(0);
+		lastHandlers().onFailure({ status: 500 });
+		expect(manager.phase).toBe('error');
+		expect(io.handlers).toHaveLength(1);
+		await vi.advanceTimersByTimeAsync(2_000); // first retry waits 1–2 s
+		expect(io.handlers).toHaveLength(2);
+		manager.stop();
+	});
+
+	it('pauses on 401 without retrying and without erasing local data', async () => {
+		vi.useFakeTimers();
+		const manager = new SyncManager();
+		await manager.start(session);
+		await vi.advanceTimersByTimeAsync(0);
+		lastHandlers().onFailure({ status: 401 });
+		expect(manager.phase).toBe('auth-required');
+		await vi.advanceTimersByTimeAsync(10 * 60_000);
+		expect(io.handlers).toHaveLength(1);
+		expect(io.destroyed).toEqual([]);
+		expect(await manager.syncNow()).toBe(false);
+		manager.stop();
+	});
+
+	it('counts pending changes and records refusals with their reason', async () => {
+		io.changes = [
+			{ id: 'entourage:a', seq: 1, changes: [{ rev: '1-a' }] },
+			{ id: 'entourage:b', seq: 2, changes: [{ rev: '1-b' }] }
+		];
+		const manager = new SyncManager();
+		await manager.start(session);
+		expect(manager.pending).toBe(2);
+		await flush();
+		lastHandlers().onDenied({ id: 'entourage:b', reason: 'Champ invalide' });
+		expect(manager.denied).toEqual([{ id: 'entourage:b', reason: 'Champ invalide' }]);
+		manager.stop();
+	});
+
+	it('refuses to erase unsent changes unless confirmed, then erases the household', async () => {
+		io.changes = [{ id: 'entourage:a', seq: 1, changes: [{ rev: '1-a' }] }];
+		const manager = new SyncManager();
+		await manager.start(session);
+		expect(await manager.signOut()).toEqual({ erased: false, pending: 1 });
+		expect(io.destroyed).toEqual([]);
+		expect(await manager.signOut({ confirmUnsynced: true })).toEqual({ erased: true });
+		expect(io.destroyed).toEqual(['h1']);
+		expect(io.forgotten).toEqual(['h1']);
+		expect(manager.phase).toBe('stopped');
+	});
+
+	it('erases at once when everything was sent', async () => {
+		const manager = new SyncManager();
+		await manager.start(session);
+		expect(await manager.signOut()).toEqual({ erased: true });
+		expect(io.destroyed).toEqual(['h1']);
+	});
+});
