@@ -27,9 +27,12 @@ export function digestOf(bytes: Uint8Array): string {
 	return 'md5-' + createHash('md5').update(bytes).digest('base64');
 }
 
+/** Strict enough without a regex over megabytes: Node's decoder skips bad characters, which shows in the length. */
 export function decodeBase64(data: string): Buffer | null {
-	if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data) || data.length % 4 === 1) return null;
-	return Buffer.from(data, 'base64');
+	if (data.length % 4 !== 0) return null;
+	const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
+	const bytes = Buffer.from(data, 'base64');
+	return bytes.length === (data.length / 4) * 3 - padding ? bytes : null;
 }
 
 /** Why an attachment is refused, in French, or null when it is acceptable. */

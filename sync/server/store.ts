@@ -67,8 +67,13 @@ function statements(db: Db) {
 		hasBlob: db.prepare<[string, string], { length: number }>('SELECT length FROM sync_blobs WHERE db = ? AND digest = ?'),
 		putBlob: db.prepare('INSERT OR IGNORE INTO sync_blobs (db, digest, length, data) VALUES (?, ?, ?, ?)'),
 		getBlob: db.prepare<[string, string], { data: Buffer }>('SELECT data FROM sync_blobs WHERE db = ? AND digest = ?'),
-		refBlob: db.prepare('UPDATE sync_blobs SET refs = refs + ? WHERE db = ? AND digest = ?'),
-		dropUnused: db.prepare('DELETE FROM sync_blobs WHERE db = ? AND digest = ? AND refs <= 0'),
+		refBlob: db.prepare(
+			`INSERT INTO sync_blob_refs (db, digest, refs) VALUES (?, ?, ?)
+			 ON CONFLICT (db, digest) DO UPDATE SET refs = refs + excluded.refs`
+		),
+		blobRefs: db.prepare<[string, string], { refs: number }>('SELECT refs FROM sync_blob_refs WHERE db = ? AND digest = ?'),
+		dropRefs: db.prepare('DELETE FROM sync_blob_refs WHERE db = ? AND digest = ?'),
+		dropBlob: db.prepare('DELETE FROM sync_blobs WHERE db = ? AND digest = ?'),
 		getLocal: db.prepare<[string, string], LocalRow>('SELECT rev, body FROM sync_local_docs WHERE db = ? AND doc_id = ?'),
 		putLocal: db.prepare('INSERT OR REPLACE INTO sync_local_docs (db, doc_id, rev, body) VALUES (?, ?, ?, ?)'),
 		deleteLocal: db.prepare('DELETE FROM sync_local_docs WHERE db = ? AND doc_id = ?')
@@ -121,7 +126,7 @@ export class SyncStore {
 	/** Stores a revision body and takes a reference on each attachment blob. */
 	putRev(name: string, id: string, rev: string, deleted: boolean, body: string, atts: AttachmentMap | null) {
 		this.s.putRev.run(name, id, rev, deleted ? 1 : 0, body, atts ? JSON.stringify(atts) : null);
-		for (const a of Object.values(atts ?? {})) this.s.refBlob.run(1, name, a.digest);
+		for (const a of Object.values(atts ?? {})) this.s.refBlob.run(name, a.digest, 1);
 	}
 	/** Drops the bodies of revisions that are no longer leaves, releasing their blobs. */
 	pruneRevs(name: string, id: string, keep: Set<string>) {
@@ -130,8 +135,10 @@ export class SyncStore {
 			this.s.deleteRev.run(name, id, r.rev);
 			const atts = r.attachments ? (JSON.parse(r.attachments) as AttachmentMap) : {};
 			for (const a of Object.values(atts)) {
-				this.s.refBlob.run(-1, name, a.digest);
-				this.s.dropUnused.run(name, a.digest);
+				this.s.refBlob.run(name, a.digest, -1);
+				if ((this.s.blobRefs.get(name, a.digest)?.refs ?? 0) > 0) continue;
+				this.s.dropRefs.run(name, a.digest);
+				this.s.dropBlob.run(name, a.digest);
 			}
 		}
 	}

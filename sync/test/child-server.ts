@@ -10,8 +10,8 @@ export interface Child {
 	exited: Promise<NodeJS.Signals | number | null>;
 }
 
-export function startChild(env: Record<string, string>): Promise<Child> {
-	const proc = spawn(process.execPath, ['--import', 'tsx', SCRIPT], {
+export function startChild(env: Record<string, string>, execArgv: string[] = []): Promise<Child> {
+	const proc = spawn(process.execPath, [...execArgv, '--import', 'tsx', SCRIPT], {
 		env: { ...process.env, ...env },
 		stdio: ['ignore', 'pipe', 'inherit']
 	});

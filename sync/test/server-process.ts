@@ -22,3 +22,4 @@ if (CRASH_AT)
 
 const server = await listen(h.app, Number(PORT ?? 0));
 console.log(`ready ${server.port}`);
+process.on('SIGTERM', () => process.exit(0));
