@@ -1,7 +1,8 @@
 // Vite builds the SvelteKit app. In `npm run dev` a small plugin mounts the Hono app
 // (server/) on the dev server so the PWA, /api and /sync share one origin, as in production.
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig, type Plugin, type ViteDevServer } from 'vite';
+import type { Plugin, ViteDevServer } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 function honoDevServer(): Plugin {
 	return {

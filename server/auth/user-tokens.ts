@@ -35,13 +35,18 @@ const MESSAGES: Record<TokenPurpose, { invalid: string; expired: string; used: s
 	}
 };
 
+/** The answer to a malformed or unknown token: the same for both, so nothing is learnt from it. */
+export function invalidTokenError(purpose: TokenPurpose): ApiError {
+	return new ApiError(400, 'token_invalid', MESSAGES[purpose].invalid);
+}
+
 /** Marks the token used and returns its user id; throws a French 4xx when it cannot be used. */
 export function consumeToken(db: Db, token: string, purpose: TokenPurpose, now: number): string {
 	const row = db
 		.prepare('SELECT user_id, expires_at, used_at FROM user_tokens WHERE token_hash = ? AND purpose = ?')
 		.get(sha256Hex(token), purpose) as { user_id: string; expires_at: number; used_at: number | null } | undefined;
 	const m = MESSAGES[purpose];
-	if (!row) throw new ApiError(400, 'token_invalid', m.invalid);
+	if (!row) throw invalidTokenError(purpose);
 	if (row.used_at !== null) throw new ApiError(410, 'token_used', m.used);
 	if (now >= row.expires_at) throw new ApiError(410, 'token_expired', m.expired);
 	db.prepare('UPDATE user_tokens SET used_at = ? WHERE token_hash = ?').run(now, sha256Hex(token));

@@ -113,6 +113,15 @@ describe('activation', () => {
 		expect((await res.json()).error.message).toMatch(/invalide/);
 	});
 
+	it('answers a malformed token like an unknown one', async () => {
+		const h = createHarness();
+		const res = await h.call('POST', '/api/auth/activate', { token: 'court' });
+		expect(res.status).toBe(400);
+		expect((await res.json()).error).toMatchObject({ code: 'token_invalid', message: expect.stringMatching(/invalide/) });
+		const reset = await h.call('POST', '/api/auth/password-reset/confirm', { token: '', password: 'Nouveau-Secret-9' });
+		expect((await reset.json()).error.code).toBe('token_invalid');
+	});
+
 	it('resend is neutral for unknown or already active addresses', async () => {
 		const h = createHarness();
 		const res = await h.call('POST', '/api/auth/activation/resend', { email: 'personne@test.localhost' });

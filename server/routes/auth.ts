@@ -12,7 +12,8 @@ import { activate, registerParent, resendActivation } from '../auth/accounts';
 import { confirmPasswordReset, login, requestPasswordReset } from '../auth/credentials';
 import { invalidateSession } from '../auth/session';
 import type { AppEnv } from '../http/env';
-import { parseJson } from '../http/errors';
+import { ApiError, parseJson } from '../http/errors';
+import { invalidTokenError, type TokenPurpose } from '../auth/user-tokens';
 import { clearSessionCookie, setSessionCookie } from '../http/session-middleware';
 import { meView } from './me';
 
@@ -24,6 +25,20 @@ function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
 	}
 }
 
+/** Like parseJson, but a malformed token gets the same answer as an unknown one. */
+async function parseWithToken<S extends Parameters<typeof parseJson>[1]>(
+	c: Parameters<typeof parseJson>[0],
+	schema: S,
+	purpose: TokenPurpose
+) {
+	try {
+		return await parseJson(c, schema);
+	} catch (error) {
+		if (error instanceof ApiError && error.fields?.token) throw invalidTokenError(purpose);
+		throw error;
+	}
+}
+
 export const authRoutes = new Hono<AppEnv>()
 	.post('/register', async (c) => {
 		const input = await parseJson(c, Register);
@@ -31,7 +46,7 @@ export const authRoutes = new Hono<AppEnv>()
 		return c.json({ status: 'pending_activation' }, 201);
 	})
 	.post('/activate', async (c) => {
-		const { token } = await parseJson(c, Token);
+		const { token } = await parseWithToken(c, Token, 'activation');
 		activate(c.var.deps, token);
 		return c.json({ status: 'activated' }, 200);
 	})
@@ -58,7 +73,7 @@ export const authRoutes = new Hono<AppEnv>()
 		return c.json({ status: 'sent_if_known' }, 202);
 	})
 	.post('/password-reset/confirm', async (c) => {
-		const { token, password } = await parseJson(c, PasswordResetConfirm);
+		const { token, password } = await parseWithToken(c, PasswordResetConfirm, 'password_reset');
 		await confirmPasswordReset(c.var.deps, token, password);
 		clearSessionCookie(c);
 		return c.json({ status: 'changed' }, 200);
