@@ -109,7 +109,8 @@ function writeOne(scope: WriteScope, raw: unknown, newEdits: boolean, actor: Act
 			body,
 			deleted,
 			hasAttachments: prepared.length > 0,
-			current: current ? { body: JSON.parse(current.body) as Raw, deleted: !!current.deleted } : null
+			current: current ? { body: JSON.parse(current.body) as Raw, deleted: !!current.deleted } : null,
+			isActiveStructure: (sid) => store.isActiveStructure(sid)
 		});
 		if (problem) throw new DocRefused('forbidden', problem);
 	}

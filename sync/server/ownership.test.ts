@@ -60,6 +60,14 @@ describe('ownership and validation', () => {
 		expect(reasons[twice._id]).toMatch(/deux fois/);
 	});
 
+	it('S-VAL-3 structure choices must be active structures of the service', async () => {
+		const good = draftPreinscription({ choices: ['cocon-de-soie'] });
+		const unknown = draftPreinscription({ choices: ['cocon-de-soie', 'creche-inconnue'] });
+		const { denied, storedIds } = await push([good, unknown]);
+		expect(storedIds).toEqual([good._id]);
+		expect(reasonsOf(denied)[unknown._id]).toBe('La structure « creche-inconnue » n’existe pas ou n’accueille plus de préinscriptions.');
+	});
+
 	it('S-VAL-2 a submitted document must be complete; the type must match the id', async () => {
 		const complete = submittedPreinscription();
 		const incomplete = { ...draftPreinscription(), state: 'submitted' };

@@ -16,6 +16,8 @@ export interface WriteAttempt {
 	hasAttachments: boolean;
 	/** The current winning revision on the server, if the document exists. */
 	current: { body: Record<string, unknown>; deleted: boolean } | null;
+	/** Whether a structure id is one of the service's active structures (the `structures` table). */
+	isActiveStructure(id: string): boolean;
 }
 
 /** A French reason when a parent may not write this revision, else null. */
@@ -32,5 +34,11 @@ export function parentWriteProblem(w: WriteAttempt): string | null {
 	if (w.body.type !== type) return `Le type du document doit être « ${type} », comme son identifiant.`;
 	if (w.hasAttachments && !ATTACHMENT_DOC_TYPES.includes(type))
 		return 'Seules les pièces justificatives peuvent contenir des fichiers.';
-	return documentProblem(type, w.body, w.hasAttachments);
+	const problem = documentProblem(type, w.body, w.hasAttachments);
+	if (problem) return problem;
+	if (type === 'preinscription' && Array.isArray(w.body.choices)) {
+		const unknown = (w.body.choices as string[]).find((id) => !w.isActiveStructure(id));
+		if (unknown) return `La structure « ${unknown} » n’existe pas ou n’accueille plus de préinscriptions.`;
+	}
+	return null;
 }

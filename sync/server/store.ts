@@ -76,7 +76,8 @@ function statements(db: Db) {
 		dropBlob: db.prepare('DELETE FROM sync_blobs WHERE db = ? AND digest = ?'),
 		getLocal: db.prepare<[string, string], LocalRow>('SELECT rev, body FROM sync_local_docs WHERE db = ? AND doc_id = ?'),
 		putLocal: db.prepare('INSERT OR REPLACE INTO sync_local_docs (db, doc_id, rev, body) VALUES (?, ?, ?, ?)'),
-		deleteLocal: db.prepare('DELETE FROM sync_local_docs WHERE db = ? AND doc_id = ?')
+		deleteLocal: db.prepare('DELETE FROM sync_local_docs WHERE db = ? AND doc_id = ?'),
+		activeStructure: db.prepare<[string], { id: string }>('SELECT id FROM structures WHERE id = ? AND active = 1')
 	};
 }
 type Statements = ReturnType<typeof statements>;
@@ -151,6 +152,11 @@ export class SyncStore {
 	}
 	getBlob(name: string, digest: string): Buffer | undefined {
 		return this.s.getBlob.get(name, digest)?.data;
+	}
+
+	/** Reference data the validator needs: is this one of the service's open structures? */
+	isActiveStructure(id: string): boolean {
+		return !!this.s.activeStructure.get(id);
 	}
 
 	getLocal(name: string, id: string): LocalRow | undefined {

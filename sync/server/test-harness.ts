@@ -8,6 +8,7 @@ import { getCookie } from 'hono/cookie';
 import { openDatabase, type Db } from '../../server/db';
 import { testConfig } from '../../server/config';
 import { systemClock } from '../../server/clock';
+import { seedStructures } from '../../server/seed/seed';
 import type { AppDeps, AppEnv, Role, SessionUser } from '../../server/http/env';
 import { createSyncRoutes, householdDbName } from './index';
 
@@ -21,6 +22,7 @@ export interface Harness {
 }
 
 export function createHarness(db: Db = openDatabase(':memory:'), overrides: Partial<AppDeps> = {}): Harness {
+	seedStructures(db);
 	const deps: AppDeps = { db, config: testConfig(), clock: systemClock, kickOutbox: () => {}, ...overrides };
 	const sessions = new Map<string, SessionUser>();
 	const app = new Hono<AppEnv>();
