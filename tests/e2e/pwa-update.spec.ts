@@ -19,6 +19,12 @@ test('new build → prompt → one click → one reload, never during input', as
 		await waitForWorkerControl(page);
 		await waitForApp(page);
 		const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
+		// A second tab of the app, left alone during the update.
+		const other = await context.newPage();
+		let otherLoads = 0;
+		other.on('load', () => (otherLoads += 1));
+		await other.goto(`${server.baseUrl}/actualites`);
+		await waitForApp(other);
 
 		// The parent is typing in a form: the form holds the guard.
 		await page.evaluate(() => (window.__release = window.__espaceFamille.formGuard.hold()));
@@ -64,6 +70,19 @@ test('new build → prompt → one click → one reload, never during input', as
 		});
 		expect(state).toEqual({ waiting: null, controller: firstWorker, isB: true });
 		expect(await page.evaluate(() => window.__espaceFamille.appUpdate.available)).toBe(false);
+
+		// The other tab now runs old code under the new worker: it offers the prompt, which
+		// only reloads it, once.
+		const otherPrompt = other.getByTestId('pwa-update');
+		await expect(otherPrompt).toContainText('Une nouvelle version est disponible');
+		const otherBefore = otherLoads;
+		await Promise.all([
+			other.waitForEvent('load'),
+			otherPrompt.getByRole('button', { name: 'Mettre à jour' }).click()
+		]);
+		await other.waitForTimeout(2_000);
+		expect(otherLoads).toBe(otherBefore + 1);
+		await expect(other.getByTestId('pwa-update')).toHaveCount(0);
 	} finally {
 		await server.dispose();
 	}

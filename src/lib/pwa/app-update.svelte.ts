@@ -15,6 +15,7 @@ class AppUpdate {
 
 	#workbox: Workbox | null = null;
 	#lastCheck = 0;
+	#takenOver = false;
 
 	async register(): Promise<void> {
 		if (this.#workbox || !('serviceWorker' in navigator)) return;
@@ -26,9 +27,14 @@ class AppUpdate {
 		});
 		this.#workbox = workbox;
 		workbox.addEventListener('waiting', () => (this.available = true));
-		workbox.addEventListener('controlling', () => {
-			if (!this.applying) return;
-			window.location.reload();
+		workbox.addEventListener('controlling', (event) => {
+			if (this.applying) return window.location.reload();
+			// Another tab applied the update: this page still runs the old code, so offer the
+			// same prompt, which then only reloads.
+			if (event.isUpdate) {
+				this.#takenOver = true;
+				this.available = true;
+			}
 		});
 		await workbox.register();
 		this.#lastCheck = Date.now();
@@ -47,6 +53,7 @@ class AppUpdate {
 	apply(): void {
 		if (!this.#workbox || !this.available || this.applying) return;
 		this.applying = true;
+		if (this.#takenOver) return window.location.reload();
 		this.#workbox.messageSkipWaiting();
 	}
 }
