@@ -19,14 +19,20 @@ declare module 'pouchdb-merge' {
 		tree: RevTree,
 		path: RevPath,
 		depth: number
-	): { tree: RevTree; stemmedRevs: string[]; conflicts: 'new_leaf' | 'new_branch' | 'internal_node' };
+	): {
+		tree: RevTree;
+		stemmedRevs: string[];
+		conflicts: 'new_leaf' | 'new_branch' | 'internal_node';
+	};
 	export function winningRev(metadata: RevMetadata): string;
 	export function collectLeaves(tree: RevTree): { rev: string; opts: RevOpts }[];
 	export function collectConflicts(metadata: RevMetadata): string[];
 	export function revExists(tree: RevTree, rev: string): boolean;
 	export function isDeleted(metadata: RevMetadata, rev?: string): boolean;
 	export function latest(rev: string, metadata: RevMetadata): string;
-	export function rootToLeaf(tree: RevTree): { pos: number; ids: { id: string; opts: RevOpts }[] }[];
+	export function rootToLeaf(
+		tree: RevTree
+	): { pos: number; ids: { id: string; opts: RevOpts }[] }[];
 	export function traverseRevTree<C>(
 		tree: RevTree,
 		cb: (isLeaf: boolean, pos: number, hash: string, ctx: C, opts: RevOpts) => C

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { PouchDoc } from 'pouchdb-core';
 import { startChild } from '../test/child-server';
 import { startReference } from '../test/reference-server';
-import { localDb, Pouch, remoteDb } from '../test/pouch';
+import { localDb, Pouch } from '../test/pouch';
 import { draftPreinscription, fakeFile, pieceWithPages } from '../test/factories';
 import { householdDbName } from '../server/index';
 
@@ -20,8 +20,19 @@ interface Workload {
 }
 
 const WORKLOADS: Workload[] = [
-	{ name: '5 000 small docs', docs: () => Array.from({ length: 5000 }, (_, i) => draftPreinscription({ observations: `document ${i}` })), batchSize: 100 },
-	{ name: '200 docs × 200 KB attachment', docs: () => Array.from({ length: 200 }, () => pieceWithPages([fakeFile('jpeg', 200 * 1024)])), batchSize: 20 }
+	{
+		name: '5 000 small docs',
+		docs: () =>
+			Array.from({ length: 5000 }, (_, i) =>
+				draftPreinscription({ observations: `document ${i}` })
+			),
+		batchSize: 100
+	},
+	{
+		name: '200 docs × 200 KB attachment',
+		docs: () => Array.from({ length: 200 }, () => pieceWithPages([fakeFile('jpeg', 200 * 1024)])),
+		batchSize: 20
+	}
 ];
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -49,7 +60,8 @@ async function run(target: Target, w: Workload, index: number, docs: PouchDoc[])
 	const fresh = localDb();
 	const pull = await timed(() => Pouch.replicate(remote(), fresh, { batch_size: w.batchSize }));
 	const pulled = (await fresh.info()).doc_count;
-	if (pulled !== docs.length) throw new Error(`${target.label}: pulled ${pulled} of ${docs.length}`);
+	if (pulled !== docs.length)
+		throw new Error(`${target.label}: pulled ${pulled} of ${docs.length}`);
 	return { push: docs.length / push, pull: docs.length / pull };
 }
 
@@ -62,12 +74,22 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main() {
 	const dir = mkdtempSync(join(tmpdir(), 'bench-sync-'));
-	const households = Array.from({ length: WORKLOADS.length * ROUNDS }, () => ({ id: randomUUID(), token: randomUUID() }));
-	const ours = await startChild({ DB_FILE: join(dir, 'bench.sqlite'), SESSIONS: households.map((h) => `${h.token}:${h.id}`).join(',') });
+	const households = Array.from({ length: WORKLOADS.length * ROUNDS }, () => ({
+		id: randomUUID(),
+		token: randomUUID()
+	}));
+	const ours = await startChild({
+		DB_FILE: join(dir, 'bench.sqlite'),
+		SESSIONS: households.map((h) => `${h.token}:${h.id}`).join(',')
+	});
 	const ref = await startReference({ inMemory: false });
 	if (!ref) throw new Error('pouchdb-server is not installed (npm i -D pouchdb-server)');
 	const targets: Target[] = [
-		{ label: 'ours (SQLite)', url: (i) => `http://127.0.0.1:${ours.port}/sync/${householdDbName(households[i]!.id)}`, headers: (i) => ({ 'x-test-session': households[i]!.token }) },
+		{
+			label: 'ours (SQLite)',
+			url: (i) => `http://127.0.0.1:${ours.port}/sync/${householdDbName(households[i]!.id)}`,
+			headers: (i) => ({ 'x-test-session': households[i]!.token })
+		},
 		{ label: 'pouchdb-server (LevelDB)', url: (i) => `${ref.url}/bench-${i}`, headers: () => ({}) }
 	];
 	try {
@@ -78,16 +100,33 @@ async function main() {
 			const results: [Rates[], Rates[]] = [[], []];
 			for (let round = 0; round < ROUNDS; round++) {
 				const order = round % 2 ? [1, 0] : [0, 1];
-				for (const t of order) results[t]!.push(await run(targets[t]!, w, i * ROUNDS + round, docs));
+				for (const t of order)
+					results[t]!.push(await run(targets[t]!, w, i * ROUNDS + round, docs));
 			}
-			const [o, r] = results.map((rs) => ({ push: median(rs.map((x) => x.push)), pull: median(rs.map((x) => x.pull)) })) as [Rates, Rates];
-			rows.push([w.name, 'push', o.push.toFixed(0), r.push.toFixed(0), (o.push / r.push).toFixed(2) + '×']);
-			rows.push([w.name, 'pull', o.pull.toFixed(0), r.pull.toFixed(0), (o.pull / r.pull).toFixed(2) + '×']);
+			const [o, r] = results.map((rs) => ({
+				push: median(rs.map((x) => x.push)),
+				pull: median(rs.map((x) => x.pull))
+			})) as [Rates, Rates];
+			rows.push([
+				w.name,
+				'push',
+				o.push.toFixed(0),
+				r.push.toFixed(0),
+				(o.push / r.push).toFixed(2) + '×'
+			]);
+			rows.push([
+				w.name,
+				'pull',
+				o.pull.toFixed(0),
+				r.pull.toFixed(0),
+				(o.pull / r.pull).toFixed(2) + '×'
+			]);
 		}
 		const header = ['workload', 'direction', 'ours docs/s', 'pouchdb-server docs/s', 'ratio'];
 		const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
 		console.log(`median of ${ROUNDS} rounds`);
-		for (const r of [header, ...rows]) console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
+		for (const r of [header, ...rows])
+			console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
 	} finally {
 		ours.proc.kill('SIGKILL');
 		await ref.stop();

@@ -17,20 +17,25 @@ export interface Access {
 }
 
 export function requireUser(c: Context<AppEnv>): Response | null {
-	return c.get('user') ? null : couchError(c, 401, 'unauthorized', 'Connectez-vous pour synchroniser vos documents.');
+	return c.get('user')
+		? null
+		: couchError(c, 401, 'unauthorized', 'Connectez-vous pour synchroniser vos documents.');
 }
 
 /** The database named in the URL if the caller may use it, else the error response to send. */
 export function openHouseholdDb(c: Context<AppEnv>, name: string): Access | Response {
 	const user = c.get('user');
-	if (!user) return couchError(c, 401, 'unauthorized', 'Connectez-vous pour synchroniser vos documents.');
+	if (!user)
+		return couchError(c, 401, 'unauthorized', 'Connectez-vous pour synchroniser vos documents.');
 	const householdId = DB_NAME.exec(name)?.[1];
 	if (!householdId || user.role !== 'parent' || user.householdId !== householdId)
 		return couchError(c, 403, 'forbidden', 'Vous n’avez pas accès à ces documents.');
 	const deps = c.get('deps');
 	const store = SyncStore.for(deps.db);
 	// The database exists exactly when the household does (S-ACC-4): created on first use.
-	const db = store.getDb(name) ?? (householdExists(deps, householdId) ? store.ensureDb(name, householdId) : null);
+	const db =
+		store.getDb(name) ??
+		(householdExists(deps, householdId) ? store.ensureDb(name, householdId) : null);
 	if (!db) return couchError(c, 404, 'not_found', 'Ce foyer n’existe pas.');
 	return { deps, store, db };
 }

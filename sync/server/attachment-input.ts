@@ -16,7 +16,8 @@ interface Prepared {
 /** Decodes and checks every attachment before anything is written; digests feed the new rev id. */
 export function prepareAttachments(raw: unknown, checkContent: boolean): Prepared[] {
 	if (raw == null) return [];
-	if (typeof raw !== 'object' || Array.isArray(raw)) throw new DocRefused('bad_request', 'Le champ _attachments est invalide.');
+	if (typeof raw !== 'object' || Array.isArray(raw))
+		throw new DocRefused('bad_request', 'Le champ _attachments est invalide.');
 	return Object.entries(raw as Record<string, unknown>).map(([name, value]) => {
 		const a = (value ?? {}) as Record<string, unknown>;
 		const contentType = typeof a.content_type === 'string' ? a.content_type : '';
@@ -27,7 +28,8 @@ export function prepareAttachments(raw: unknown, checkContent: boolean): Prepare
 			return { name, contentType, bytes: null, digest, revpos, length };
 		}
 		const bytes = typeof a.data === 'string' ? decodeBase64(a.data) : null;
-		if (!bytes) throw new DocRefused('bad_request', `Le fichier « ${name} » est illisible (base64 attendu).`);
+		if (!bytes)
+			throw new DocRefused('bad_request', `Le fichier « ${name} » est illisible (base64 attendu).`);
 		if (checkContent) {
 			const problem = attachmentProblem(name, contentType, bytes);
 			if (problem) throw new DocRefused('forbidden', problem);
@@ -50,16 +52,32 @@ export function resolveAttachments(
 		let stored: StoredAttachment | null = null;
 		if (p.bytes) {
 			store.putBlob(dbName, p.digest!, p.bytes);
-			stored = { content_type: p.contentType, digest: p.digest!, length: p.bytes.length, revpos: p.revpos ?? revPos };
+			stored = {
+				content_type: p.contentType,
+				digest: p.digest!,
+				length: p.bytes.length,
+				revpos: p.revpos ?? revPos
+			};
 		} else {
 			const parent = parentAtts[p.name];
 			if (parent && (!p.digest || p.digest === parent.digest)) stored = { ...parent };
 			else if (p.digest) {
 				const blob = store.hasBlob(dbName, p.digest);
-				if (blob) stored = { content_type: p.contentType, digest: p.digest, length: blob.length, revpos: p.revpos ?? revPos };
+				if (blob)
+					stored = {
+						content_type: p.contentType,
+						digest: p.digest,
+						length: blob.length,
+						revpos: p.revpos ?? revPos
+					};
 			}
 		}
-		if (!stored) throw new DocRefused('missing_stub', `Le fichier « ${p.name} » est introuvable sur le serveur.`, 412);
+		if (!stored)
+			throw new DocRefused(
+				'missing_stub',
+				`Le fichier « ${p.name} » est introuvable sur le serveur.`,
+				412
+			);
 		out[p.name] = stored;
 	}
 	return out;

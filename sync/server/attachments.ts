@@ -13,8 +13,10 @@ export type AllowedType = (typeof ALLOWED_TYPES)[number];
 export function sniffType(bytes: Uint8Array): AllowedType | null {
 	const b = bytes;
 	if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-	if (b.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((x, i) => b[i] === x)) return 'image/png';
-	if (b.length >= 12 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP') return 'image/webp';
+	if (b.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((x, i) => b[i] === x))
+		return 'image/png';
+	if (b.length >= 12 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP')
+		return 'image/webp';
 	if (b.length >= 5 && ascii(b, 0, 5) === '%PDF-') return 'application/pdf';
 	return null;
 }
@@ -36,7 +38,11 @@ export function decodeBase64(data: string): Buffer | null {
 }
 
 /** Why an attachment is refused, in French, or null when it is acceptable. */
-export function attachmentProblem(name: string, declared: unknown, bytes: Uint8Array): string | null {
+export function attachmentProblem(
+	name: string,
+	declared: unknown,
+	bytes: Uint8Array
+): string | null {
 	if (bytes.length > MAX_ATTACHMENT_BYTES)
 		return `Le fichier « ${name} » dépasse la taille maximale de ${MAX_ATTACHMENT_BYTES / 1024 / 1024} Mo.`;
 	const real = sniffType(bytes);

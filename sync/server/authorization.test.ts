@@ -32,7 +32,11 @@ const ROUTES: [string, string, unknown?][] = [
 function call(method: string, path: string, token: string | null, body?: unknown) {
 	const headers: Record<string, string> = { 'content-type': 'application/json' };
 	if (token) headers['x-test-session'] = token;
-	return h.app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+	return h.app.request(path, {
+		method,
+		headers,
+		body: body === undefined ? undefined : JSON.stringify(body)
+	});
 }
 
 describe('authorization on every sync route', () => {
@@ -48,10 +52,13 @@ describe('authorization on every sync route', () => {
 		expect((await res.json()).reason).toMatch(/accès/);
 	});
 
-	it.each(ROUTES)('S-ACC-3 %s %s with a staff or admin session → 403', async (method, path, body) => {
-		expect((await call(method, path, staff.token, body)).status).toBe(403);
-		expect((await call(method, path, admin.token, body)).status).toBe(403);
-	});
+	it.each(ROUTES)(
+		'S-ACC-3 %s %s with a staff or admin session → 403',
+		async (method, path, body) => {
+			expect((await call(method, path, staff.token, body)).status).toBe(403);
+			expect((await call(method, path, admin.token, body)).status).toBe(403);
+		}
+	);
 
 	it('S-ACC-1 the server root needs a session but no household', async () => {
 		expect((await call('GET', '/sync/', null)).status).toBe(401);
@@ -70,7 +77,9 @@ describe('authorization on every sync route', () => {
 		const ghost = h.signIn('parent', '0c9a3a5e-0000-4000-8000-000000000000');
 		const res = await call('GET', `/sync/${ghost.dbName}`, ghost.token);
 		expect(res.status).toBe(404);
-		const n = h.deps.db.prepare('SELECT COUNT(*) AS n FROM sync_dbs WHERE name = ?').get(ghost.dbName) as { n: number };
+		const n = h.deps.db
+			.prepare('SELECT COUNT(*) AS n FROM sync_dbs WHERE name = ?')
+			.get(ghost.dbName) as { n: number };
 		expect(n.n).toBe(0);
 	});
 });

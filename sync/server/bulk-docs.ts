@@ -19,12 +19,19 @@ export interface WriteScope {
 	db: DbRow;
 }
 
-export type DocResult = { ok: true; id: string; rev: string } | { id: string; error: string; reason: string; status: number };
+export type DocResult =
+	| { ok: true; id: string; rev: string }
+	| { id: string; error: string; reason: string; status: number };
 
 type Raw = Record<string, unknown>;
 
 /** Writes documents (new_edits true or false) and returns one result per document. */
-export function bulkDocs(scope: WriteScope, docs: unknown[], newEdits: boolean, actor: Actor = 'parent'): DocResult[] {
+export function bulkDocs(
+	scope: WriteScope,
+	docs: unknown[],
+	newEdits: boolean,
+	actor: Actor = 'parent'
+): DocResult[] {
 	let outbox = false;
 	const { db } = scope.deps;
 	const results = db.transaction(() =>
@@ -34,7 +41,8 @@ export function bulkDocs(scope: WriteScope, docs: unknown[], newEdits: boolean, 
 				// Nested transaction = savepoint: a refusal rolls back this document only.
 				return db.transaction(() => writeOne(scope, raw, newEdits, actor, () => (outbox = true)))();
 			} catch (err) {
-				if (err instanceof DocRefused) return { id, error: err.error, reason: err.reason, status: err.status };
+				if (err instanceof DocRefused)
+					return { id, error: err.error, reason: err.reason, status: err.status };
 				throw err;
 			}
 		})
@@ -49,13 +57,24 @@ function isObject(x: unknown): x is Raw {
 }
 
 /** Fields CouchDB accepts on input but never stores as content. */
-const IGNORED = new Set(['_id', '_rev', '_revisions', '_deleted', '_attachments', '_conflicts', '_deleted_conflicts', '_revs_info', '_local_seq']);
+const IGNORED = new Set([
+	'_id',
+	'_rev',
+	'_revisions',
+	'_deleted',
+	'_attachments',
+	'_conflicts',
+	'_deleted_conflicts',
+	'_revs_info',
+	'_local_seq'
+]);
 
 function contentOf(raw: Raw): Raw {
 	const body: Raw = {};
 	for (const [k, v] of Object.entries(raw)) {
 		if (IGNORED.has(k)) continue;
-		if (k.startsWith('_')) throw new DocRefused('doc_validation', `Champ réservé interdit : ${k}.`, 400);
+		if (k.startsWith('_'))
+			throw new DocRefused('doc_validation', `Champ réservé interdit : ${k}.`, 400);
 		body[k] = v;
 	}
 	return body;
@@ -65,7 +84,13 @@ function replicatedRevisions(raw: Raw): Revisions {
 	const rev = typeof raw._rev === 'string' ? parseRev(raw._rev) : null;
 	if (!rev) throw new DocRefused('bad_request', 'Révision (_rev) absente ou invalide.', 400);
 	const r = raw._revisions;
-	if (isObject(r) && typeof r.start === 'number' && Array.isArray(r.ids) && r.ids.length && r.ids.every((x) => typeof x === 'string')) {
+	if (
+		isObject(r) &&
+		typeof r.start === 'number' &&
+		Array.isArray(r.ids) &&
+		r.ids.length &&
+		r.ids.every((x) => typeof x === 'string')
+	) {
 		const ids = r.ids as string[];
 		if (r.start === rev.pos && ids[0] === rev.hash) return { start: r.start, ids };
 		throw new DocRefused('bad_request', '_revisions ne correspond pas à _rev.', 400);
@@ -73,8 +98,15 @@ function replicatedRevisions(raw: Raw): Revisions {
 	return { start: rev.pos, ids: [rev.hash] };
 }
 
-function writeOne(scope: WriteScope, raw: unknown, newEdits: boolean, actor: Actor, markOutbox: () => void): DocResult {
-	if (!isObject(raw) || typeof raw._id !== 'string' || !raw._id) throw new DocRefused('bad_request', 'Document sans identifiant (_id).', 400);
+function writeOne(
+	scope: WriteScope,
+	raw: unknown,
+	newEdits: boolean,
+	actor: Actor,
+	markOutbox: () => void
+): DocResult {
+	if (!isObject(raw) || typeof raw._id !== 'string' || !raw._id)
+		throw new DocRefused('bad_request', 'Document sans identifiant (_id).', 400);
 	const { store, db } = scope;
 	const id = raw._id;
 	const row = store.getDoc(db.name, id);
@@ -86,9 +118,14 @@ function writeOne(scope: WriteScope, raw: unknown, newEdits: boolean, actor: Act
 	if (newEdits) {
 		const parentRev = typeof raw._rev === 'string' ? raw._rev : undefined;
 		try {
-			revisions = newEditRevisions(row, parentRev, [body, deleted, prepared.map((p) => [p.name, p.digest])]);
+			revisions = newEditRevisions(row, parentRev, [
+				body,
+				deleted,
+				prepared.map((p) => [p.name, p.digest])
+			]);
 		} catch (err) {
-			if (err instanceof RevConflict) throw new DocRefused('conflict', 'Document update conflict.', 409);
+			if (err instanceof RevConflict)
+				throw new DocRefused('conflict', 'Document update conflict.', 409);
 			throw err;
 		}
 	} else {
@@ -101,7 +138,9 @@ function writeOne(scope: WriteScope, raw: unknown, newEdits: boolean, actor: Act
 
 	const parentRev = revisions.ids[1] ? `${revisions.start - 1}-${revisions.ids[1]}` : null;
 	const parentStored = parentRev ? store.getRev(db.name, id, parentRev) : undefined;
-	const parentAtts = parentStored?.attachments ? (JSON.parse(parentStored.attachments) as AttachmentMap) : {};
+	const parentAtts = parentStored?.attachments
+		? (JSON.parse(parentStored.attachments) as AttachmentMap)
+		: {};
 	if (actor === 'parent') {
 		const current = row ? store.getRev(db.name, id, row.winning_rev) : undefined;
 		const problem = parentWriteProblem({
@@ -109,16 +148,25 @@ function writeOne(scope: WriteScope, raw: unknown, newEdits: boolean, actor: Act
 			body,
 			deleted,
 			hasAttachments: prepared.length > 0,
-			current: current ? { body: JSON.parse(current.body) as Raw, deleted: !!current.deleted } : null,
+			current: current
+				? { body: JSON.parse(current.body) as Raw, deleted: !!current.deleted }
+				: null,
 			isActiveStructure: (sid) => store.isActiveStructure(sid)
 		});
 		if (problem) throw new DocRefused('forbidden', problem);
 	}
 	const attachments = resolveAttachments(store, db.name, prepared, parentAtts, revisions.start);
-	const applied = applyRevision(store, db.name, db.revs_limit, { id, revisions, deleted, body, attachments });
+	const applied = applyRevision(store, db.name, db.revs_limit, {
+		id,
+		revisions,
+		deleted,
+		body,
+		attachments
+	});
 	if (applied.changed && typeof body.type === 'string') {
 		const ctx = projectionContext(scope, markOutbox);
-		for (const project of projectorsFor(body.type)) project({ id, rev, type: body.type, body, deleted }, ctx);
+		for (const project of projectorsFor(body.type))
+			project({ id, rev, type: body.type, body, deleted }, ctx);
 	}
 	return { ok: true, id, rev };
 }
@@ -133,7 +181,11 @@ function projectionContext(scope: WriteScope, markOutbox: () => void): Projectio
 		outboxWritten: markOutbox,
 		writeServiceDoc(id, content) {
 			const row = store.getDoc(db.name, id);
-			const doc = { ...content, _id: id, ...(row && !row.deleted ? { _rev: row.winning_rev } : {}) };
+			const doc = {
+				...content,
+				_id: id,
+				...(row && !row.deleted ? { _rev: row.winning_rev } : {})
+			};
 			const res = writeOne(scope, doc, true, 'service', markOutbox);
 			if (!('ok' in res)) throw new Error(`service write refused: ${id}`);
 			return res.rev;

@@ -37,11 +37,16 @@ export function readChanges(store: SyncStore, reader: DocReader, dbName: string,
 		if (r.deleted) change.deleted = true;
 		if (q.includeDocs) {
 			const found = reader.doc(r.doc_id);
-			change.doc = found ? reader.render(r.doc_id, found.tree, r.winning_rev, { conflicts: q.conflicts }) : null;
+			change.doc = found
+				? reader.render(r.doc_id, found.tree, r.winning_rev, { conflicts: q.conflicts })
+				: null;
 		}
 		return change;
 	});
 	// A full page may have more behind it: resume from its last seq; otherwise we are up to date.
-	const last_seq = rows.length >= q.limit ? rows[rows.length - 1]!.seq : Math.max(updateSeq, rows.at(-1)?.seq ?? 0);
+	const last_seq =
+		rows.length >= q.limit
+			? rows[rows.length - 1]!.seq
+			: Math.max(updateSeq, rows.at(-1)?.seq ?? 0);
 	return { results, last_seq };
 }

@@ -81,7 +81,9 @@ describe('replication with PouchDB', () => {
 		await expect(a.get(d2._id)).rejects.toMatchObject({ status: 404 });
 		const info = await hh.remote().info();
 		expect(info).toMatchObject({ doc_count: 0 });
-		const res = await fetch(`${hh.url}/${encodeURIComponent(d1._id)}`, { headers: { 'x-test-session': hh.token } });
+		const res = await fetch(`${hh.url}/${encodeURIComponent(d1._id)}`, {
+			headers: { 'x-test-session': hh.token }
+		});
 		expect(res.status).toBe(404);
 		expect(await res.json()).toEqual({ error: 'not_found', reason: 'deleted' });
 	});
@@ -104,9 +106,13 @@ describe('replication with PouchDB', () => {
 		const local = (await a.get(p1._id)) as PouchDoc;
 		const pulled = (await b.get(p1._id)) as PouchDoc;
 		expect(pulled._attachments!['page-1']!.digest).toBe(local._attachments!['page-1']!.digest);
-		const blobs = h.deps.db.prepare('SELECT COUNT(*) AS n FROM sync_blobs WHERE db = ?').get(hh.url.split('/').pop()) as { n: number };
+		const blobs = h.deps.db
+			.prepare('SELECT COUNT(*) AS n FROM sync_blobs WHERE db = ?')
+			.get(hh.url.split('/').pop()) as { n: number };
 		expect(blobs.n).toBe(2);
-		const res = await fetch(`${hh.url}/${encodeURIComponent(p3._id)}/page-1`, { headers: { 'x-test-session': hh.token } });
+		const res = await fetch(`${hh.url}/${encodeURIComponent(p3._id)}/page-1`, {
+			headers: { 'x-test-session': hh.token }
+		});
 		expect(res.headers.get('content-type')).toBe('application/pdf');
 		expect(res.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(res.headers.get('content-disposition')).toMatch(/^attachment/);
@@ -136,7 +142,10 @@ describe('replication with PouchDB', () => {
 		expect(onB._conflicts).toEqual(onA._conflicts);
 		expect(onServer._conflicts).toEqual(onA._conflicts);
 		const both = await hh.remote().get(doc._id, { open_revs: 'all' });
-		expect(both.map((r) => r.ok?.observations).sort()).toEqual(['modifié sur la tablette', 'modifié sur le téléphone']);
+		expect(both.map((r) => r.ok?.observations).sort()).toEqual([
+			'modifié sur la tablette',
+			'modifié sur le téléphone'
+		]);
 	});
 
 	it('S-CHG-3 live two-way sync carries a write from one device to the other', async () => {
@@ -148,10 +157,20 @@ describe('replication with PouchDB', () => {
 		try {
 			const doc = draftPreinscription();
 			await a.put(doc);
-			await waitFor(() => b.get(doc._id).then(() => true, () => false));
+			await waitFor(() =>
+				b.get(doc._id).then(
+					() => true,
+					() => false
+				)
+			);
 			const got = await b.get(doc._id);
 			await b.put({ ...got, observations: 'réponse de B' });
-			await waitFor(() => a.get(doc._id).then((d) => d.observations === 'réponse de B', () => false));
+			await waitFor(() =>
+				a.get(doc._id).then(
+					(d) => d.observations === 'réponse de B',
+					() => false
+				)
+			);
 		} finally {
 			syncA.cancel();
 			syncB.cancel();

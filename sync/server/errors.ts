@@ -13,7 +13,12 @@ export class DocRefused extends Error {
 	}
 }
 
-export function couchError(c: Context, status: ContentfulStatusCode, error: string, reason: string) {
+export function couchError(
+	c: Context,
+	status: ContentfulStatusCode,
+	error: string,
+	reason: string
+) {
 	return c.json({ error, reason }, status);
 }
 

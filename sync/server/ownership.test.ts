@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PouchDoc, ReplicationInfo } from 'pouchdb-core';
 import { createHarness, listen, type Harness, type RunningServer } from './test-harness';
 import { localDb, Pouch, remoteDb } from '../test/pouch';
-import { draftPreinscription, fakeFile, pieceWithPages, submittedPreinscription } from '../test/factories';
+import {
+	draftPreinscription,
+	fakeFile,
+	pieceWithPages,
+	submittedPreinscription
+} from '../test/factories';
 import { MAX_ATTACHMENT_BYTES } from './attachments';
 
 let h: Harness;
@@ -29,7 +34,8 @@ async function push(docs: PouchDoc[]) {
 	return { result, denied, storedIds: stored.rows.map((r) => r.id), remote, device };
 }
 
-const reasonsOf = (denied: ReplicationInfo[]) => Object.fromEntries(denied.map((d) => [d.id, d.reason]));
+const reasonsOf = (denied: ReplicationInfo[]) =>
+	Object.fromEntries(denied.map((d) => [d.id, d.reason]));
 
 describe('ownership and validation', () => {
 	it('S-OWN-1 S-OWN-2 svc: ids, unknown types and malformed ids are refused, the rest replicates', async () => {
@@ -44,7 +50,9 @@ describe('ownership and validation', () => {
 		expect(reasons[svc._id]).toMatch(/géré par le service/);
 		expect(reasons[unknown._id]).toMatch(/Identifiant de document invalide/);
 		expect(reasons[malformed._id]).toMatch(/Identifiant de document invalide/);
-		expect(denied.every((d) => d.name === 'forbidden' || d.status_code === 403 || d.reason)).toBe(true);
+		expect(denied.every((d) => d.name === 'forbidden' || d.status_code === 403 || d.reason)).toBe(
+			true
+		);
 	});
 
 	it('S-VAL-1 a draft may be incomplete but its present fields are checked', async () => {
@@ -65,7 +73,9 @@ describe('ownership and validation', () => {
 		const unknown = draftPreinscription({ choices: ['cocon-de-soie', 'creche-inconnue'] });
 		const { denied, storedIds } = await push([good, unknown]);
 		expect(storedIds).toEqual([good._id]);
-		expect(reasonsOf(denied)[unknown._id]).toBe('La structure « creche-inconnue » n’existe pas ou n’accueille plus de préinscriptions.');
+		expect(reasonsOf(denied)[unknown._id]).toBe(
+			'La structure « creche-inconnue » n’existe pas ou n’accueille plus de préinscriptions.'
+		);
 	});
 
 	it('S-VAL-2 a submitted document must be complete; the type must match the id', async () => {
@@ -96,13 +106,18 @@ describe('ownership and validation', () => {
 		(ok._attachments!['page-2'] as { content_type: string }).content_type = 'image/webp';
 		const text = pieceWithPages([Buffer.from('just some text pretending to be an image')]);
 		const lying = pieceWithPages([fakeFile('pdf')], 'jpeg');
-		const onPreinscription = { ...draftPreinscription(), _attachments: { scan: { content_type: 'image/jpeg', data: fakeFile('jpeg') } } };
+		const onPreinscription = {
+			...draftPreinscription(),
+			_attachments: { scan: { content_type: 'image/jpeg', data: fakeFile('jpeg') } }
+		};
 		const huge = pieceWithPages([fakeFile('jpeg', MAX_ATTACHMENT_BYTES + 1)]);
 		const { denied, storedIds } = await push([ok, text, lying, onPreinscription, huge]);
 		expect(storedIds).toEqual([ok._id]);
 		const reasons = reasonsOf(denied);
 		expect(reasons[text._id]).toMatch(/type accepté/);
-		expect(reasons[lying._id]).toMatch(/annoncé comme image\/jpeg mais son contenu est application\/pdf/);
+		expect(reasons[lying._id]).toMatch(
+			/annoncé comme image\/jpeg mais son contenu est application\/pdf/
+		);
 		expect(reasons[onPreinscription._id]).toMatch(/Seules les pièces/);
 		expect(reasons[huge._id]).toMatch(/taille maximale/);
 	});
@@ -111,7 +126,11 @@ describe('ownership and validation', () => {
 		const { token, dbName } = h.signIn('parent');
 		const res = await h.app.request(`/sync/${dbName}/_bulk_docs`, {
 			method: 'POST',
-			headers: { 'x-test-session': token, 'content-type': 'application/json', 'content-length': String(200 * 1024 * 1024) },
+			headers: {
+				'x-test-session': token,
+				'content-type': 'application/json',
+				'content-length': String(200 * 1024 * 1024)
+			},
 			body: JSON.stringify({ docs: [] })
 		});
 		expect(res.status).toBe(413);

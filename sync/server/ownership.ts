@@ -22,7 +22,8 @@ export interface WriteAttempt {
 
 /** A French reason when a parent may not write this revision, else null. */
 export function parentWriteProblem(w: WriteAttempt): string | null {
-	if (w.id.startsWith(SERVICE_ID_PREFIX)) return 'Ce document est géré par le service petite enfance : il ne peut pas être modifié depuis l’application.';
+	if (w.id.startsWith(SERVICE_ID_PREFIX))
+		return 'Ce document est géré par le service petite enfance : il ne peut pas être modifié depuis l’application.';
 	if (w.id.startsWith('_')) return 'Ce type de document ne peut pas être enregistré.';
 	const parsed = parseDocId(w.id);
 	if (!parsed || !(PARENT_DOC_TYPES as readonly string[]).includes(parsed.type))
@@ -31,14 +32,16 @@ export function parentWriteProblem(w: WriteAttempt): string | null {
 	if (w.current && !w.current.deleted && w.current.body.state === 'submitted')
 		return 'Ce document a déjà été transmis au service : il ne peut plus être modifié ni supprimé.';
 	if (w.deleted) return null;
-	if (w.body.type !== type) return `Le type du document doit être « ${type} », comme son identifiant.`;
+	if (w.body.type !== type)
+		return `Le type du document doit être « ${type} », comme son identifiant.`;
 	if (w.hasAttachments && !ATTACHMENT_DOC_TYPES.includes(type))
 		return 'Seules les pièces justificatives peuvent contenir des fichiers.';
 	const problem = documentProblem(type, w.body, w.hasAttachments);
 	if (problem) return problem;
 	if (type === 'preinscription' && Array.isArray(w.body.choices)) {
 		const unknown = (w.body.choices as string[]).find((id) => !w.isActiveStructure(id));
-		if (unknown) return `La structure « ${unknown} » n’existe pas ou n’accueille plus de préinscriptions.`;
+		if (unknown)
+			return `La structure « ${unknown} » n’existe pas ou n’accueille plus de préinscriptions.`;
 	}
 	return null;
 }

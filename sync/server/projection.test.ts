@@ -3,7 +3,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness } from './test-harness';
 import { registerProjector } from './index';
-import { draftPreinscription, submittedEntourage, submittedPreinscription } from '../test/factories';
+import {
+	draftPreinscription,
+	submittedEntourage,
+	submittedPreinscription
+} from '../test/factories';
 import type { PouchDoc } from 'pouchdb-core';
 
 function setup() {
@@ -16,7 +20,10 @@ function setup() {
 			headers: { 'x-test-session': token, 'content-type': 'application/json' },
 			body: JSON.stringify({ docs, new_edits: newEdits })
 		});
-	const get = (id: string) => h.app.request(`/sync/${dbName}/${encodeURIComponent(id)}`, { headers: { 'x-test-session': token } });
+	const get = (id: string) =>
+		h.app.request(`/sync/${dbName}/${encodeURIComponent(id)}`, {
+			headers: { 'x-test-session': token }
+		});
 	const count = (sql: string) => (h.deps.db.prepare(sql).get() as { n: number }).n;
 	return { h, bulk, get, count, user, kicks: () => kicks };
 }
@@ -31,17 +38,45 @@ describe('projection of submitted documents', () => {
 		const e = submittedEntourage();
 		const res = await t.bulk([draftPreinscription(), p, e]);
 		expect(res.status).toBe(201);
-		const requests = t.h.deps.db.prepare('SELECT number, doc_id, type, status, household_id FROM requests ORDER BY number').all();
+		const requests = t.h.deps.db
+			.prepare('SELECT number, doc_id, type, status, household_id FROM requests ORDER BY number')
+			.all();
 		expect(requests).toEqual([
-			{ number: 1, doc_id: p._id, type: 'preinscription', status: 'Déposée', household_id: t.user.householdId },
-			{ number: 2, doc_id: e._id, type: 'entourage', status: 'Déposée', household_id: t.user.householdId }
+			{
+				number: 1,
+				doc_id: p._id,
+				type: 'preinscription',
+				status: 'Déposée',
+				household_id: t.user.householdId
+			},
+			{
+				number: 2,
+				doc_id: e._id,
+				type: 'entourage',
+				status: 'Déposée',
+				household_id: t.user.householdId
+			}
 		]);
 		const status = await (await t.get(`svc:status:${p._id}`)).json();
-		expect(status).toMatchObject({ type: 'status', subjectId: p._id, requestNumber: 1, status: 'Déposée' });
-		expect(status.history).toEqual([{ status: 'Déposée', at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) }]);
-		const mails = t.h.deps.db.prepare("SELECT payload FROM outbox WHERE kind = 'mail' ORDER BY id").all() as { payload: string }[];
-		expect(mails.map((m) => JSON.parse(m.payload).mail.to)).toEqual(['service@test.localhost', 'service@test.localhost']);
-		expect(JSON.parse(mails[0]!.payload).mail.subject).toBe('Nouvelle demande n° 1 : Préinscription en crèche');
+		expect(status).toMatchObject({
+			type: 'status',
+			subjectId: p._id,
+			requestNumber: 1,
+			status: 'Déposée'
+		});
+		expect(status.history).toEqual([
+			{ status: 'Déposée', at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) }
+		]);
+		const mails = t.h.deps.db
+			.prepare("SELECT payload FROM outbox WHERE kind = 'mail' ORDER BY id")
+			.all() as { payload: string }[];
+		expect(mails.map((m) => JSON.parse(m.payload).mail.to)).toEqual([
+			'service@test.localhost',
+			'service@test.localhost'
+		]);
+		expect(JSON.parse(mails[0]!.payload).mail.subject).toBe(
+			'Nouvelle demande n° 1 : Préinscription en crèche'
+		);
 		expect(t.kicks()).toBe(1);
 	});
 

@@ -26,9 +26,17 @@ export class DocReader {
 	render(id: string, tree: RevTree, rev: string, opts: RenderOptions): Rendered | null {
 		const stored = this.store.getRev(this.dbName, id, rev);
 		if (!stored) return null;
-		const out: Rendered = { _id: id, _rev: rev, ...(JSON.parse(stored.body) as Record<string, unknown>) };
+		const out: Rendered = {
+			_id: id,
+			_rev: rev,
+			...(JSON.parse(stored.body) as Record<string, unknown>)
+		};
 		if (stored.deleted) out._deleted = true;
-		if (stored.attachments) out._attachments = this.attachments(JSON.parse(stored.attachments) as AttachmentMap, !!opts.attachments);
+		if (stored.attachments)
+			out._attachments = this.attachments(
+				JSON.parse(stored.attachments) as AttachmentMap,
+				!!opts.attachments
+			);
 		if (opts.conflicts) {
 			const conflicts = summarize(tree).conflicts;
 			if (conflicts.length) out._conflicts = conflicts;
@@ -52,9 +60,20 @@ export class DocReader {
 		for (const [name, a] of Object.entries(atts)) {
 			if (inline) {
 				const data = this.store.getBlob(this.dbName, a.digest);
-				out[name] = { content_type: a.content_type, revpos: a.revpos, digest: a.digest, data: data?.toString('base64') ?? '' };
+				out[name] = {
+					content_type: a.content_type,
+					revpos: a.revpos,
+					digest: a.digest,
+					data: data?.toString('base64') ?? ''
+				};
 			} else {
-				out[name] = { content_type: a.content_type, revpos: a.revpos, digest: a.digest, length: a.length, stub: true };
+				out[name] = {
+					content_type: a.content_type,
+					revpos: a.revpos,
+					digest: a.digest,
+					length: a.length,
+					stub: true
+				};
 			}
 		}
 		return out;

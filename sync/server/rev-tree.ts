@@ -31,7 +31,11 @@ export function pathFromRevisions(revisions: Revisions, deleted: boolean): RevPa
 	let node: RevNode | null = null;
 	ids.forEach((hash, i) => {
 		const isLeaf = i === 0;
-		const opts = isLeaf ? (deleted ? { status: 'available' as const, deleted: true } : { status: 'available' as const }) : { status: 'missing' as const };
+		const opts = isLeaf
+			? deleted
+				? { status: 'available' as const, deleted: true }
+				: { status: 'available' as const }
+			: { status: 'missing' as const };
 		node = [hash, opts, node ? [node] : []];
 	});
 	return { pos: start - ids.length + 1, ids: node! };
@@ -86,7 +90,10 @@ export function revisionsOf(tree: RevTree, rev: string): Revisions | null {
 	for (const path of rootToLeaf(tree)) {
 		const idx = path.ids.findIndex((n, i) => path.pos + i === target.pos && n.id === target.hash);
 		if (idx >= 0) {
-			const ids = path.ids.slice(0, idx + 1).map((n) => n.id).reverse();
+			const ids = path.ids
+				.slice(0, idx + 1)
+				.map((n) => n.id)
+				.reverse();
 			return { start: target.pos, ids };
 		}
 	}

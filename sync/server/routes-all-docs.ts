@@ -9,7 +9,10 @@ import type { DocRow } from './store';
 
 async function allDocs(c: Context<AppEnv>, a: Access) {
 	const body = c.req.method === 'POST' ? await jsonBody(c) : null;
-	const keys = isRecord(body) && Array.isArray(body.keys) ? body.keys.filter((k): k is string => typeof k === 'string') : null;
+	const keys =
+		isRecord(body) && Array.isArray(body.keys)
+			? body.keys.filter((k): k is string => typeof k === 'string')
+			: null;
 	const limit = Number.parseInt(c.req.query('limit') ?? '', 10);
 	const skip = Number.parseInt(c.req.query('skip') ?? '', 10) || 0;
 	const opts = { conflicts: flag(c, 'conflicts') };
@@ -17,7 +20,9 @@ async function allDocs(c: Context<AppEnv>, a: Access) {
 	const reader = new DocReader(a.store, a.db.name);
 	let rows: DocRow[] = keys
 		? keys.map((k) => a.store.getDoc(a.db.name, k)).filter((r): r is DocRow => !!r)
-		: (a.deps.db.prepare('SELECT * FROM sync_docs WHERE db = ? AND deleted = 0 ORDER BY doc_id').all(a.db.name) as DocRow[]);
+		: (a.deps.db
+				.prepare('SELECT * FROM sync_docs WHERE db = ? AND deleted = 0 ORDER BY doc_id')
+				.all(a.db.name) as DocRow[]);
 	rows = rows.slice(skip, Number.isFinite(limit) ? skip + limit : undefined);
 	return c.json({
 		total_rows: a.db.doc_count,
@@ -26,7 +31,9 @@ async function allDocs(c: Context<AppEnv>, a: Access) {
 			id: r.doc_id,
 			key: r.doc_id,
 			value: r.deleted ? { rev: r.winning_rev, deleted: true } : { rev: r.winning_rev },
-			...(includeDocs && !r.deleted ? { doc: reader.render(r.doc_id, JSON.parse(r.rev_tree), r.winning_rev, opts) } : {})
+			...(includeDocs && !r.deleted
+				? { doc: reader.render(r.doc_id, JSON.parse(r.rev_tree), r.winning_rev, opts) }
+				: {})
 		}))
 	});
 }

@@ -2,7 +2,6 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../server/http/env';
 import { withDb } from './access';
-import { MAX_REQUEST_BYTES } from './attachments';
 import { bulkDocs } from './bulk-docs';
 import { couchError } from './errors';
 import { flag, isRecord, jsonBody } from './http-util';
@@ -40,11 +39,17 @@ export function bulkRoutes(app: Hono<AppEnv>) {
 				const id = isRecord(req) && typeof req.id === 'string' ? req.id : '';
 				const askedRev = isRecord(req) && typeof req.rev === 'string' ? req.rev : null;
 				const found = id ? reader.doc(id) : null;
-				const rev = found ? reader.resolve(found.tree, askedRev ?? found.row.winning_rev, latest) : askedRev;
+				const rev = found
+					? reader.resolve(found.tree, askedRev ?? found.row.winning_rev, latest)
+					: askedRev;
 				const doc = found && rev ? reader.render(id, found.tree, rev, opts) : null;
 				return {
 					id,
-					docs: [doc ? { ok: doc } : { error: { id, rev: rev ?? 'undefined', error: 'not_found', reason: 'missing' } }]
+					docs: [
+						doc
+							? { ok: doc }
+							: { error: { id, rev: rev ?? 'undefined', error: 'not_found', reason: 'missing' } }
+					]
 				};
 			});
 			return c.json({ results });
@@ -54,11 +59,9 @@ export function bulkRoutes(app: Hono<AppEnv>) {
 	app.post(
 		'/:db/_bulk_docs',
 		withDb(async (c, a) => {
-			const length = Number(c.req.header('content-length') ?? 0);
-			if (length > MAX_REQUEST_BYTES)
-				return couchError(c, 413, 'too_large', `L’envoi dépasse ${MAX_REQUEST_BYTES / 1024 / 1024} Mo : envoyez moins de documents à la fois.`);
 			const body = await jsonBody(c);
-			if (!isRecord(body) || !Array.isArray(body.docs)) return couchError(c, 400, 'bad_request', 'Liste « docs » attendue.');
+			if (!isRecord(body) || !Array.isArray(body.docs))
+				return couchError(c, 400, 'bad_request', 'Liste « docs » attendue.');
 			const newEdits = body.new_edits !== false;
 			const results = bulkDocs({ deps: a.deps, store: a.store, db: a.db }, body.docs, newEdits);
 			return c.json(

@@ -16,9 +16,13 @@ async function parseQuery(c: Context<AppEnv>, a: Access): Promise<ChangesQuery |
 	let docIds: string[] | null = null;
 	const filter = c.req.query('filter');
 	if (filter === '_doc_ids') {
-		const raw = c.req.method === 'POST' ? await jsonBody(c) : { doc_ids: JSON.parse(c.req.query('doc_ids') ?? '[]') as unknown };
+		const raw =
+			c.req.method === 'POST'
+				? await jsonBody(c)
+				: { doc_ids: JSON.parse(c.req.query('doc_ids') ?? '[]') as unknown };
 		const ids = isRecord(raw) ? raw.doc_ids : null;
-		if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string')) return couchError(c, 400, 'bad_request', 'doc_ids doit être une liste d’identifiants.');
+		if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string'))
+			return couchError(c, 400, 'bad_request', 'doc_ids doit être une liste d’identifiants.');
 		docIds = ids as string[];
 	} else if (filter) {
 		return couchError(c, 400, 'bad_request', `Filtre non pris en charge : ${filter}.`);
@@ -26,7 +30,14 @@ async function parseQuery(c: Context<AppEnv>, a: Access): Promise<ChangesQuery |
 	const sinceParam = c.req.query('since') ?? '0';
 	const since = sinceParam === 'now' ? a.db.update_seq : Number.parseInt(sinceParam, 10) || 0;
 	const limit = Math.min(Number.parseInt(c.req.query('limit') ?? '', 10) || MAX_LIMIT, MAX_LIMIT);
-	return { since, limit, docIds, allDocs: c.req.query('style') === 'all_docs', includeDocs: flag(c, 'include_docs'), conflicts: flag(c, 'conflicts') };
+	return {
+		since,
+		limit,
+		docIds,
+		allDocs: c.req.query('style') === 'all_docs',
+		includeDocs: flag(c, 'include_docs'),
+		conflicts: flag(c, 'conflicts')
+	};
 }
 
 function changesHandler(c: Context<AppEnv>, a: Access): Promise<Response> {
@@ -43,7 +54,12 @@ function changesHandler(c: Context<AppEnv>, a: Access): Promise<Response> {
 }
 
 /** Waits for the next commit on the database, sending a newline every `heartbeat` ms meanwhile. */
-function longpoll(dbName: string, read: () => unknown, timeout: number, heartbeat: number): Response {
+function longpoll(
+	dbName: string,
+	read: () => unknown,
+	timeout: number,
+	heartbeat: number
+): Response {
 	const encoder = new TextEncoder();
 	let stop = () => {};
 	const stream = new ReadableStream<Uint8Array>({
@@ -59,7 +75,9 @@ function longpoll(dbName: string, read: () => unknown, timeout: number, heartbea
 					// The client went away or the database was closed: nothing to answer.
 				}
 			};
-			const beat = heartbeat ? setInterval(() => controller.enqueue(encoder.encode('\n')), heartbeat) : undefined;
+			const beat = heartbeat
+				? setInterval(() => controller.enqueue(encoder.encode('\n')), heartbeat)
+				: undefined;
 			const timer = setTimeout(finish, timeout);
 			const off = onNextChange(dbName, finish);
 			stop = () => {

@@ -6,7 +6,10 @@ import { couchError } from './errors';
 import type { DbRow } from './store';
 
 function serverUuid(c: { get(k: 'deps'): { db: import('../../server/db').Db } }): string {
-	const row = c.get('deps').db.prepare("SELECT value FROM settings WHERE key = 'sync.server_uuid'").get() as { value: string } | undefined;
+	const row = c
+		.get('deps')
+		.db.prepare("SELECT value FROM settings WHERE key = 'sync.server_uuid'")
+		.get() as { value: string } | undefined;
 	return row?.value ?? 'espace-famille';
 }
 
@@ -26,7 +29,12 @@ export function dbInfo(db: DbRow) {
 export function dbRoutes(app: Hono<AppEnv>) {
 	const root = (c: import('hono').Context<AppEnv>) =>
 		requireUser(c) ??
-		c.json({ couchdb: 'Welcome', version: '3.3.3', uuid: serverUuid(c), vendor: { name: 'Espace Famille' } });
+		c.json({
+			couchdb: 'Welcome',
+			version: '3.3.3',
+			uuid: serverUuid(c),
+			vendor: { name: 'Espace Famille' }
+		});
 	app.get('/', root);
 	// PouchDB asks for the server root with a trailing slash ('/sync/'), which a mounted '/' does not
 	// match; the mount's own wildcard middleware sees it.
@@ -47,7 +55,9 @@ export function dbRoutes(app: Hono<AppEnv>) {
 	};
 	app.put('/:db', create);
 	app.put('/:db/', create);
-	const destroy = withDb((c) => couchError(c, 403, 'forbidden', 'La base de données d’un foyer ne peut pas être supprimée.'));
+	const destroy = withDb((c) =>
+		couchError(c, 403, 'forbidden', 'La base de données d’un foyer ne peut pas être supprimée.')
+	);
 	app.delete('/:db', destroy);
 	app.delete('/:db/', destroy);
 }

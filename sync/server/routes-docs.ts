@@ -13,7 +13,11 @@ function getDoc(c: Context<AppEnv>, a: Access) {
 	const id = c.req.param('id') ?? '';
 	const reader = new DocReader(a.store, a.db.name);
 	const found = reader.doc(id);
-	const opts = { revs: flag(c, 'revs'), attachments: flag(c, 'attachments'), conflicts: flag(c, 'conflicts') };
+	const opts = {
+		revs: flag(c, 'revs'),
+		attachments: flag(c, 'attachments'),
+		conflicts: flag(c, 'conflicts')
+	};
 	const latest = flag(c, 'latest');
 	const openRevs = c.req.query('open_revs');
 	if (openRevs) {
@@ -30,7 +34,12 @@ function getDoc(c: Context<AppEnv>, a: Access) {
 		}
 		return c.json(
 			revs.map((r) => {
-				const doc = reader.render(id, found.tree, reader.resolve(found.tree, String(r), latest), opts);
+				const doc = reader.render(
+					id,
+					found.tree,
+					reader.resolve(found.tree, String(r), latest),
+					opts
+				);
 				return doc ? { ok: doc } : { missing: r };
 			})
 		);
@@ -38,7 +47,12 @@ function getDoc(c: Context<AppEnv>, a: Access) {
 	if (!found) return notFound(c);
 	const asked = c.req.query('rev');
 	if (!asked && found.row.deleted) return notFound(c, 'deleted');
-	const doc = reader.render(id, found.tree, reader.resolve(found.tree, asked ?? found.row.winning_rev, latest), opts);
+	const doc = reader.render(
+		id,
+		found.tree,
+		reader.resolve(found.tree, asked ?? found.row.winning_rev, latest),
+		opts
+	);
 	return doc ? c.json(doc) : notFound(c);
 }
 
@@ -64,7 +78,9 @@ export function docRoutes(app: Hono<AppEnv>) {
 
 	app.delete(
 		'/:db/:id',
-		withDb((c, a) => writeDoc(c, a, { _id: c.req.param('id'), _rev: c.req.query('rev'), _deleted: true }))
+		withDb((c, a) =>
+			writeDoc(c, a, { _id: c.req.param('id'), _rev: c.req.query('rev'), _deleted: true })
+		)
 	);
 
 	app.get(
@@ -75,7 +91,9 @@ export function docRoutes(app: Hono<AppEnv>) {
 			const row = a.store.getDoc(a.db.name, id);
 			if (!row) return notFound(c);
 			const stored = a.store.getRev(a.db.name, id, c.req.query('rev') ?? row.winning_rev);
-			const att = stored?.attachments ? (JSON.parse(stored.attachments) as AttachmentMap)[name] : undefined;
+			const att = stored?.attachments
+				? (JSON.parse(stored.attachments) as AttachmentMap)[name]
+				: undefined;
 			const data = att ? a.store.getBlob(a.db.name, att.digest) : undefined;
 			if (!att || !data) return notFound(c);
 			// Served as a download, never rendered inline from our origin (ARCHITECTURE, Trust).

@@ -14,7 +14,11 @@ export function localRoutes(app: Hono<AppEnv>) {
 			const id = c.req.param('id') ?? '';
 			const row = a.store.getLocal(a.db.name, id);
 			if (!row) return notFound(c);
-			return c.json({ ...(JSON.parse(row.body) as object), _id: `_local/${id}`, _rev: `0-${row.rev}` });
+			return c.json({
+				...(JSON.parse(row.body) as object),
+				_id: `_local/${id}`,
+				_rev: `0-${row.rev}`
+			});
 		})
 	);
 
@@ -27,10 +31,12 @@ export function localRoutes(app: Hono<AppEnv>) {
 			const { _id, _rev, ...body } = doc;
 			void _id;
 			const text = JSON.stringify(body);
-			if (text.length > MAX_LOCAL_BYTES) return couchError(c, 413, 'too_large', 'Document local trop volumineux.');
+			if (text.length > MAX_LOCAL_BYTES)
+				return couchError(c, 413, 'too_large', 'Document local trop volumineux.');
 			const row = a.store.getLocal(a.db.name, id);
 			const expected = row ? `0-${row.rev}` : undefined;
-			if ((_rev ?? undefined) !== expected) return couchError(c, 409, 'conflict', 'Document update conflict.');
+			if ((_rev ?? undefined) !== expected)
+				return couchError(c, 409, 'conflict', 'Document update conflict.');
 			const rev = (row?.rev ?? 0) + 1;
 			a.store.putLocal(a.db.name, id, rev, text);
 			return c.json({ ok: true, id: `_local/${id}`, rev: `0-${rev}` }, 201);
@@ -43,7 +49,8 @@ export function localRoutes(app: Hono<AppEnv>) {
 			const id = c.req.param('id') ?? '';
 			const row = a.store.getLocal(a.db.name, id);
 			if (!row) return notFound(c);
-			if (c.req.query('rev') !== `0-${row.rev}`) return couchError(c, 409, 'conflict', 'Document update conflict.');
+			if (c.req.query('rev') !== `0-${row.rev}`)
+				return couchError(c, 409, 'conflict', 'Document update conflict.');
 			a.store.deleteLocal(a.db.name, id);
 			return c.json({ ok: true, id: `_local/${id}`, rev: '0-0' });
 		})

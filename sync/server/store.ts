@@ -44,8 +44,12 @@ function statements(db: Db) {
 		nextSeq: db.prepare<[string], { update_seq: number }>(
 			'UPDATE sync_dbs SET update_seq = update_seq + 1 WHERE name = ? RETURNING update_seq'
 		),
-		counts: db.prepare('UPDATE sync_dbs SET doc_count = doc_count + ?, doc_del_count = doc_del_count + ? WHERE name = ?'),
-		getDoc: db.prepare<[string, string], DocRow>('SELECT * FROM sync_docs WHERE db = ? AND doc_id = ?'),
+		counts: db.prepare(
+			'UPDATE sync_dbs SET doc_count = doc_count + ?, doc_del_count = doc_del_count + ? WHERE name = ?'
+		),
+		getDoc: db.prepare<[string, string], DocRow>(
+			'SELECT * FROM sync_docs WHERE db = ? AND doc_id = ?'
+		),
 		upsertDoc: db.prepare(
 			`INSERT INTO sync_docs (db, doc_id, seq, winning_rev, deleted, leaves, rev_tree) VALUES (?, ?, ?, ?, ?, ?, ?)
 			 ON CONFLICT (db, doc_id) DO UPDATE SET seq = excluded.seq, winning_rev = excluded.winning_rev,
@@ -64,20 +68,34 @@ function statements(db: Db) {
 			'INSERT OR REPLACE INTO sync_revs (db, doc_id, rev, deleted, body, attachments) VALUES (?, ?, ?, ?, ?, ?)'
 		),
 		deleteRev: db.prepare('DELETE FROM sync_revs WHERE db = ? AND doc_id = ? AND rev = ?'),
-		hasBlob: db.prepare<[string, string], { length: number }>('SELECT length FROM sync_blobs WHERE db = ? AND digest = ?'),
-		putBlob: db.prepare('INSERT OR IGNORE INTO sync_blobs (db, digest, length, data) VALUES (?, ?, ?, ?)'),
-		getBlob: db.prepare<[string, string], { data: Buffer }>('SELECT data FROM sync_blobs WHERE db = ? AND digest = ?'),
+		hasBlob: db.prepare<[string, string], { length: number }>(
+			'SELECT length FROM sync_blobs WHERE db = ? AND digest = ?'
+		),
+		putBlob: db.prepare(
+			'INSERT OR IGNORE INTO sync_blobs (db, digest, length, data) VALUES (?, ?, ?, ?)'
+		),
+		getBlob: db.prepare<[string, string], { data: Buffer }>(
+			'SELECT data FROM sync_blobs WHERE db = ? AND digest = ?'
+		),
 		refBlob: db.prepare(
 			`INSERT INTO sync_blob_refs (db, digest, refs) VALUES (?, ?, ?)
 			 ON CONFLICT (db, digest) DO UPDATE SET refs = refs + excluded.refs`
 		),
-		blobRefs: db.prepare<[string, string], { refs: number }>('SELECT refs FROM sync_blob_refs WHERE db = ? AND digest = ?'),
+		blobRefs: db.prepare<[string, string], { refs: number }>(
+			'SELECT refs FROM sync_blob_refs WHERE db = ? AND digest = ?'
+		),
 		dropRefs: db.prepare('DELETE FROM sync_blob_refs WHERE db = ? AND digest = ?'),
 		dropBlob: db.prepare('DELETE FROM sync_blobs WHERE db = ? AND digest = ?'),
-		getLocal: db.prepare<[string, string], LocalRow>('SELECT rev, body FROM sync_local_docs WHERE db = ? AND doc_id = ?'),
-		putLocal: db.prepare('INSERT OR REPLACE INTO sync_local_docs (db, doc_id, rev, body) VALUES (?, ?, ?, ?)'),
+		getLocal: db.prepare<[string, string], LocalRow>(
+			'SELECT rev, body FROM sync_local_docs WHERE db = ? AND doc_id = ?'
+		),
+		putLocal: db.prepare(
+			'INSERT OR REPLACE INTO sync_local_docs (db, doc_id, rev, body) VALUES (?, ?, ?, ?)'
+		),
 		deleteLocal: db.prepare('DELETE FROM sync_local_docs WHERE db = ? AND doc_id = ?'),
-		activeStructure: db.prepare<[string], { id: string }>('SELECT id FROM structures WHERE id = ? AND active = 1')
+		activeStructure: db.prepare<[string], { id: string }>(
+			'SELECT id FROM structures WHERE id = ? AND active = 1'
+		)
 	};
 }
 type Statements = ReturnType<typeof statements>;
@@ -115,7 +133,15 @@ export class SyncStore {
 		return this.s.getDoc.get(name, id);
 	}
 	upsertDoc(name: string, row: DocRow) {
-		this.s.upsertDoc.run(name, row.doc_id, row.seq, row.winning_rev, row.deleted, row.leaves, row.rev_tree);
+		this.s.upsertDoc.run(
+			name,
+			row.doc_id,
+			row.seq,
+			row.winning_rev,
+			row.deleted,
+			row.leaves,
+			row.rev_tree
+		);
 	}
 	changes(name: string, since: number, limit: number): DocRow[] {
 		return this.s.changes.all(name, since, limit);
@@ -125,7 +151,14 @@ export class SyncStore {
 		return this.s.getRev.get(name, id, rev);
 	}
 	/** Stores a revision body and takes a reference on each attachment blob. */
-	putRev(name: string, id: string, rev: string, deleted: boolean, body: string, atts: AttachmentMap | null) {
+	putRev(
+		name: string,
+		id: string,
+		rev: string,
+		deleted: boolean,
+		body: string,
+		atts: AttachmentMap | null
+	) {
 		this.s.putRev.run(name, id, rev, deleted ? 1 : 0, body, atts ? JSON.stringify(atts) : null);
 		for (const a of Object.values(atts ?? {})) this.s.refBlob.run(name, a.digest, 1);
 	}

@@ -17,13 +17,25 @@ export interface Harness {
 	deps: AppDeps;
 	sessions: Map<string, SessionUser>;
 	/** Creates a household (or uses `householdId`) and a signed-in user; returns its token. */
-	signIn(role?: Role, householdId?: string | null): { token: string; user: SessionUser; dbName: string };
+	signIn(
+		role?: Role,
+		householdId?: string | null
+	): { token: string; user: SessionUser; dbName: string };
 	newHousehold(): string;
 }
 
-export function createHarness(db: Db = openDatabase(':memory:'), overrides: Partial<AppDeps> = {}): Harness {
+export function createHarness(
+	db: Db = openDatabase(':memory:'),
+	overrides: Partial<AppDeps> = {}
+): Harness {
 	seedStructures(db);
-	const deps: AppDeps = { db, config: testConfig(), clock: systemClock, kickOutbox: () => {}, ...overrides };
+	const deps: AppDeps = {
+		db,
+		config: testConfig(),
+		clock: systemClock,
+		kickOutbox: () => {},
+		...overrides
+	};
 	const sessions = new Map<string, SessionUser>();
 	const app = new Hono<AppEnv>();
 	app.use('*', async (c, next) => {
@@ -37,11 +49,15 @@ export function createHarness(db: Db = openDatabase(':memory:'), overrides: Part
 
 	const newHousehold = () => {
 		const id = randomUUID();
-		db.prepare('INSERT INTO households (id, created_at) VALUES (?, ?)').run(id, new Date().toISOString());
+		db.prepare('INSERT INTO households (id, created_at) VALUES (?, ?)').run(
+			id,
+			new Date().toISOString()
+		);
 		return id;
 	};
 	const signIn = (role: Role = 'parent', householdId?: string | null) => {
-		const hh = householdId === undefined ? (role === 'parent' ? newHousehold() : null) : householdId;
+		const hh =
+			householdId === undefined ? (role === 'parent' ? newHousehold() : null) : householdId;
 		const user: SessionUser = {
 			id: randomUUID(),
 			username: `user-${sessions.size}`,
@@ -67,7 +83,10 @@ export interface RunningServer {
 }
 
 /** Serves a Hono app on 127.0.0.1 (port 0 = any free port). */
-export function listen(app: { fetch: (req: Request) => Response | Promise<Response> }, port = 0): Promise<RunningServer> {
+export function listen(
+	app: { fetch: (req: Request) => Response | Promise<Response> },
+	port = 0
+): Promise<RunningServer> {
 	return new Promise((resolve) => {
 		const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info: AddressInfo) => {
 			resolve({

@@ -1,7 +1,16 @@
 // Writes one revision into a document's rev tree: merge, winner, leaf bodies, changes-feed sequence.
 import { createHash } from 'node:crypto';
 import type { AttachmentMap, DocRow, SyncStore } from './store';
-import { exists, mergePath, parseRev, pathFromRevisions, summarize, type Revisions, type RevTree, type TreeSummary } from './rev-tree';
+import {
+	exists,
+	mergePath,
+	parseRev,
+	pathFromRevisions,
+	summarize,
+	type Revisions,
+	type RevTree,
+	type TreeSummary
+} from './rev-tree';
 
 export interface IncomingRevision {
 	id: string;
@@ -25,7 +34,12 @@ export function loadTree(row: DocRow | undefined): RevTree {
 }
 
 /** Merges a revision with its ancestry (new_edits=false semantics: never a conflict error). */
-export function applyRevision(store: SyncStore, dbName: string, revsLimit: number, inc: IncomingRevision): Applied {
+export function applyRevision(
+	store: SyncStore,
+	dbName: string,
+	revsLimit: number,
+	inc: IncomingRevision
+): Applied {
 	const row = store.getDoc(dbName, inc.id);
 	const tree = loadTree(row);
 	const rev = `${inc.revisions.start}-${inc.revisions.ids[0]}`;
@@ -48,7 +62,11 @@ export function applyRevision(store: SyncStore, dbName: string, revsLimit: numbe
 	});
 	const wasLive = row ? !row.deleted : false;
 	const wasDeleted = row ? !!row.deleted : false;
-	store.addCounts(dbName, Number(!summary.deleted) - Number(wasLive), Number(summary.deleted) - Number(wasDeleted));
+	store.addCounts(
+		dbName,
+		Number(!summary.deleted) - Number(wasLive),
+		Number(summary.deleted) - Number(wasDeleted)
+	);
 	return { rev, changed: true, summary, seq };
 }
 

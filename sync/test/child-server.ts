@@ -15,7 +15,9 @@ export function startChild(env: Record<string, string>, execArgv: string[] = [])
 		env: { ...process.env, ...env },
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
-	const exited = new Promise<NodeJS.Signals | number | null>((r) => proc.on('exit', (code, signal) => r(signal ?? code)));
+	const exited = new Promise<NodeJS.Signals | number | null>((r) =>
+		proc.on('exit', (code, signal) => r(signal ?? code))
+	);
 	return new Promise((resolve, reject) => {
 		let out = '';
 		proc.stdout!.on('data', (chunk: Buffer) => {

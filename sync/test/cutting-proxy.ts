@@ -32,7 +32,13 @@ export function startCuttingProxy(targetPort: number): Promise<CuttingProxy> {
 		let cutNext = false;
 		client.on('data', (chunk) => {
 			const line = chunk.toString('latin1', 0, Math.min(chunk.length, 300)).split('\r\n')[0] ?? '';
-			if (rule && /^[A-Z]+ \S+ HTTP\/1\.1$/.test(line) && rule.pattern.test(line) && ++rule.seen === rule.nth) cutNext = true;
+			if (
+				rule &&
+				/^[A-Z]+ \S+ HTTP\/1\.1$/.test(line) &&
+				rule.pattern.test(line) &&
+				++rule.seen === rule.nth
+			)
+				cutNext = true;
 			upstream.write(chunk);
 		});
 		upstream.on('data', (chunk) => {

@@ -30,7 +30,15 @@ export function submittedEntourage(): PouchDoc {
 		_id: `entourage:${randomUUID()}`,
 		type: 'entourage',
 		state: 'submitted',
-		members: [{ id: randomUUID(), role: 'child', lastName: 'Exemple', firstNames: 'Léa', birthDate: '2026-03-14' }]
+		members: [
+			{
+				id: randomUUID(),
+				role: 'child',
+				lastName: 'Exemple',
+				firstNames: 'Léa',
+				birthDate: '2026-03-14'
+			}
+		]
 	};
 }
 
@@ -45,9 +53,18 @@ export function fakeFile(kind: 'jpeg' | 'png' | 'pdf' | 'webp', size = 2048): Bu
 	return Buffer.concat([heads[kind], randomBytes(Math.max(0, size - heads[kind].length))]);
 }
 
-export const MIME = { jpeg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf', webp: 'image/webp' } as const;
+export const MIME = {
+	jpeg: 'image/jpeg',
+	png: 'image/png',
+	pdf: 'application/pdf',
+	webp: 'image/webp'
+} as const;
 
-export function pieceWithPages(pages: Buffer[], kind: keyof typeof MIME = 'jpeg', extra: Record<string, unknown> = {}): PouchDoc {
+export function pieceWithPages(
+	pages: Buffer[],
+	kind: keyof typeof MIME = 'jpeg',
+	extra: Record<string, unknown> = {}
+): PouchDoc {
 	const _attachments: NonNullable<PouchDoc['_attachments']> = {};
 	pages.forEach((data, i) => (_attachments[`page-${i + 1}`] = { content_type: MIME[kind], data }));
 	return {

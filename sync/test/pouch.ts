@@ -18,12 +18,20 @@ export function remoteDb(url: string, token?: string): Database {
 }
 
 /** Replicates once and resolves with the result, failing on any error. */
-export async function replicateOnce(from: Database, to: Database, opts: Record<string, unknown> = {}) {
+export async function replicateOnce(
+	from: Database,
+	to: Database,
+	opts: Record<string, unknown> = {}
+) {
 	return Pouch.replicate(from, to, opts);
 }
 
 /** Sorted {id, rev} of every live document, for comparing two databases. */
 export async function snapshot(db: Database) {
 	const res = await db.allDocs({ conflicts: true, include_docs: true });
-	return res.rows.map((r) => ({ id: r.id, rev: r.value.rev, conflicts: (r.doc as PouchDoc | undefined)?._conflicts ?? [] }));
+	return res.rows.map((r) => ({
+		id: r.id,
+		rev: r.value.rev,
+		conflicts: (r.doc as PouchDoc | undefined)?._conflicts ?? []
+	}));
 }

@@ -4,7 +4,16 @@ declare module 'pouchdb-core' {
 		_id: string;
 		_rev?: string;
 		_deleted?: boolean;
-		_attachments?: Record<string, { content_type: string; data?: Buffer | string; digest?: string; stub?: boolean; length?: number }>;
+		_attachments?: Record<
+			string,
+			{
+				content_type: string;
+				data?: Buffer | string;
+				digest?: string;
+				stub?: boolean;
+				length?: number;
+			}
+		>;
 		_conflicts?: string[];
 		_revisions?: { start: number; ids: string[] };
 		[key: string]: unknown;
@@ -33,7 +42,10 @@ declare module 'pouchdb-core' {
 		status_code?: number;
 	}
 	export interface Replication extends Promise<ReplicationInfo> {
-		on(event: 'change' | 'complete' | 'paused' | 'active' | 'denied' | 'error' | 'checkpoint', cb: (info: ReplicationInfo) => void): this;
+		on(
+			event: 'change' | 'complete' | 'paused' | 'active' | 'denied' | 'error' | 'checkpoint',
+			cb: (info: ReplicationInfo) => void
+		): this;
 		cancel(): void;
 	}
 	export interface AllDocsRow {
@@ -44,14 +56,19 @@ declare module 'pouchdb-core' {
 	export interface Database {
 		name: string;
 		put(doc: PouchDoc): Promise<WriteResult>;
-		get(id: string, opts: { open_revs: 'all' | string[] } & Record<string, unknown>): Promise<{ ok?: PouchDoc; missing?: string }[]>;
+		get(
+			id: string,
+			opts: { open_revs: 'all' | string[] } & Record<string, unknown>
+		): Promise<{ ok?: PouchDoc; missing?: string }[]>;
 		get(id: string, opts?: Record<string, unknown>): Promise<PouchDoc>;
 		bulkDocs(docs: PouchDoc[], opts?: { new_edits?: boolean }): Promise<WriteResult[]>;
 		allDocs(opts?: Record<string, unknown>): Promise<{ total_rows: number; rows: AllDocsRow[] }>;
 		remove(doc: PouchDoc): Promise<WriteResult>;
 		getAttachment(id: string, name: string, opts?: { rev?: string }): Promise<Buffer>;
 		info(): Promise<{ doc_count: number; update_seq: number | string; db_name: string }>;
-		changes(opts: Record<string, unknown>): Promise<{ results: { id: string; seq: number | string }[]; last_seq: number | string }>;
+		changes(
+			opts: Record<string, unknown>
+		): Promise<{ results: { id: string; seq: number | string }[]; last_seq: number | string }>;
 		destroy(): Promise<unknown>;
 		close(): Promise<void>;
 		replicate: {
@@ -63,7 +80,11 @@ declare module 'pouchdb-core' {
 	export interface PouchStatic {
 		new (name: string, opts?: Record<string, unknown>): Database;
 		plugin(plugin: unknown): PouchStatic;
-		replicate(source: Database | string, target: Database | string, opts?: Record<string, unknown>): Replication;
+		replicate(
+			source: Database | string,
+			target: Database | string,
+			opts?: Record<string, unknown>
+		): Replication;
 	}
 	const PouchDB: PouchStatic;
 	export default PouchDB;

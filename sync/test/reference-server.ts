@@ -35,7 +35,18 @@ export async function startReference(opts: { inMemory: boolean }): Promise<Refer
 	if (!bin) return null;
 	const dir = mkdtempSync(join(tmpdir(), 'pouchdb-server-'));
 	const port = await freePort();
-	const args = [bin, '-p', String(port), '-o', '127.0.0.1', '-d', dir, '-c', join(dir, 'config.json'), '-n'];
+	const args = [
+		bin,
+		'-p',
+		String(port),
+		'-o',
+		'127.0.0.1',
+		'-d',
+		dir,
+		'-c',
+		join(dir, 'config.json'),
+		'-n'
+	];
 	if (opts.inMemory) args.push('-m');
 	const proc = spawn(process.execPath, args, { cwd: dir, stdio: 'ignore' });
 	const url = `http://127.0.0.1:${port}`;

@@ -10,14 +10,18 @@ const db = openDatabase(DB_FILE!);
 const h = createHarness(db);
 for (const pair of (SESSIONS ?? '').split(',').filter(Boolean)) {
 	const [token, householdId] = pair.split(':') as [string, string];
-	db.prepare('INSERT OR IGNORE INTO households (id, created_at) VALUES (?, ?)').run(householdId, new Date().toISOString());
+	db.prepare('INSERT OR IGNORE INTO households (id, created_at) VALUES (?, ?)').run(
+		householdId,
+		new Date().toISOString()
+	);
 	h.sessions.set(token, h.signIn('parent', householdId).user);
 }
 
 let projected = 0;
 if (CRASH_AT)
 	registerProjector('preinscription', (rev) => {
-		if (rev.body.state === 'submitted' && ++projected === Number(CRASH_AT)) process.kill(process.pid, 'SIGKILL');
+		if (rev.body.state === 'submitted' && ++projected === Number(CRASH_AT))
+			process.kill(process.pid, 'SIGKILL');
 	});
 
 const server = await listen(h.app, Number(PORT ?? 0));

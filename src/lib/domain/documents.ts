@@ -33,10 +33,16 @@ export function parseDocId(id: string): { type: string; uuid: string } | null {
 const idOf = (type: ParentDocType, label: string) =>
 	v.pipe(
 		v.string(required(label)),
-		v.check((s) => parseDocId(s)?.type === type, `Le champ « ${label} » doit désigner un document ${type}.`)
+		v.check(
+			(s) => parseDocId(s)?.type === type,
+			`Le champ « ${label} » doit désigner un document ${type}.`
+		)
 	);
 const uuidRef = (label: string) =>
-	v.pipe(v.string(required(label)), v.regex(UUID, `Le champ « ${label} » doit être un identifiant valide.`));
+	v.pipe(
+		v.string(required(label)),
+		v.regex(UUID, `Le champ « ${label} » doit être un identifiant valide.`)
+	);
 
 export const MEMBER_ROLES = ['coRepresentative', 'child', 'contact'] as const;
 export const MEMBER_ROLE_LABELS: Record<(typeof MEMBER_ROLES)[number], string> = {
@@ -48,7 +54,9 @@ export const MEMBER_ROLE_LABELS: Record<(typeof MEMBER_ROLES)[number], string> =
 const memberEntries = {
 	id: uuidRef('Identifiant du membre'),
 	role: v.picklist(MEMBER_ROLES, 'Le rôle du membre doit être co-représentant, enfant ou contact.'),
-	civility: v.optional(v.picklist(['Madame', 'Monsieur'], 'La civilité doit être Madame ou Monsieur.')),
+	civility: v.optional(
+		v.picklist(['Madame', 'Monsieur'], 'La civilité doit être Madame ou Monsieur.')
+	),
 	lastName: requiredText('Nom', 100),
 	firstNames: requiredText('Prénom(s)', 150),
 	birthDate: v.optional(isoDate('Date de naissance')),
@@ -65,7 +73,9 @@ export const PROFESSIONAL_SITUATIONS = [
 ] as const;
 
 const questionnaireEntries = {
-	residentInArea: v.boolean('Indiquez si la famille est domiciliée ou contribuable sur une commune de l’agglomération.'),
+	residentInArea: v.boolean(
+		'Indiquez si la famille est domiciliée ou contribuable sur une commune de l’agglomération.'
+	),
 	professionalSituation: v.pipe(
 		v.array(v.picklist(PROFESSIONAL_SITUATIONS, 'Situation professionnelle inconnue.')),
 		v.minLength(1, 'Au moins une case doit être cochée.')
@@ -76,7 +86,9 @@ const distinct = (xs: string[]) => new Set(xs).size === xs.length;
 
 const base = <T extends ParentDocType>(type: T) => ({
 	type: v.literal(type, `Le type du document doit être « ${type} ».`),
-	state: v.optional(v.picklist(DOC_STATES, 'L’état du document doit être « draft » ou « submitted ».')),
+	state: v.optional(
+		v.picklist(DOC_STATES, 'L’état du document doit être « draft » ou « submitted ».')
+	),
 	createdAt: v.optional(v.string()),
 	updatedAt: v.optional(v.string())
 });
@@ -86,7 +98,10 @@ const preinscriptionEntries = (draft: boolean) => ({
 	childId: uuidRef('Enfant'),
 	wishedStartDate: isoDate('Date d’entrée souhaitée'),
 	choices: v.pipe(
-		v.array(v.pipe(v.string(), v.nonEmpty('Choisissez une structure.')), 'Les choix doivent être une liste de structures.'),
+		v.array(
+			v.pipe(v.string(), v.nonEmpty('Choisissez une structure.')),
+			'Les choix doivent être une liste de structures.'
+		),
 		v.minLength(1, 'Choisissez au moins une structure.'),
 		v.maxLength(3, 'Trois structures au plus ; pour un autre choix, utilisez « Observations ».'),
 		v.check(distinct, 'Une même structure ne peut pas être choisie deux fois.')
@@ -99,12 +114,21 @@ const preinscriptionEntries = (draft: boolean) => ({
 const entourageEntries = (draft: boolean) => ({
 	...base('entourage'),
 	members: v.pipe(
-		v.array(draft ? v.partial(v.looseObject(memberEntries)) : v.looseObject(memberEntries), 'Les membres doivent être une liste.'),
+		v.array(
+			draft ? v.partial(v.looseObject(memberEntries)) : v.looseObject(memberEntries),
+			'Les membres doivent être une liste.'
+		),
 		v.minLength(draft ? 0 : 1, 'Déclarez au moins un membre.')
 	)
 });
 
-export const PIECE_KINDS = ['birthCertificate', 'proofOfAddress', 'incomeStatement', 'familyRecordBook', 'other'] as const;
+export const PIECE_KINDS = [
+	'birthCertificate',
+	'proofOfAddress',
+	'incomeStatement',
+	'familyRecordBook',
+	'other'
+] as const;
 
 const pieceEntries = {
 	...base('piece'),
@@ -113,15 +137,28 @@ const pieceEntries = {
 	label: requiredText('Libellé', 150)
 };
 
-export const PreinscriptionDoc = { complete: v.looseObject(preinscriptionEntries(false)), draft: v.partial(v.looseObject(preinscriptionEntries(true))) };
-export const EntourageDoc = { complete: v.looseObject(entourageEntries(false)), draft: v.partial(v.looseObject(entourageEntries(true))) };
-export const PieceDoc = { complete: v.looseObject(pieceEntries), draft: v.partial(v.looseObject(pieceEntries)) };
+export const PreinscriptionDoc = {
+	complete: v.looseObject(preinscriptionEntries(false)),
+	draft: v.partial(v.looseObject(preinscriptionEntries(true)))
+};
+export const EntourageDoc = {
+	complete: v.looseObject(entourageEntries(false)),
+	draft: v.partial(v.looseObject(entourageEntries(true)))
+};
+export const PieceDoc = {
+	complete: v.looseObject(pieceEntries),
+	draft: v.partial(v.looseObject(pieceEntries))
+};
 
 export type Preinscription = v.InferOutput<typeof PreinscriptionDoc.complete>;
 export type Entourage = v.InferOutput<typeof EntourageDoc.complete>;
 export type Piece = v.InferOutput<typeof PieceDoc.complete>;
 
-export const DOC_SCHEMAS = { preinscription: PreinscriptionDoc, entourage: EntourageDoc, piece: PieceDoc } as const;
+export const DOC_SCHEMAS = {
+	preinscription: PreinscriptionDoc,
+	entourage: EntourageDoc,
+	piece: PieceDoc
+} as const;
 
 const FIELD_LABELS: Record<string, string> = {
 	childId: 'Enfant',
@@ -148,7 +185,11 @@ export const ATTACHMENT_DOC_TYPES: readonly ParentDocType[] = ['piece'];
  * Checks a parent document's content: null when acceptable, else the first French reason.
  * A submitted piece must have at least one page (`hasAttachments`).
  */
-export function documentProblem(type: ParentDocType, doc: Record<string, unknown>, hasAttachments: boolean): string | null {
+export function documentProblem(
+	type: ParentDocType,
+	doc: Record<string, unknown>,
+	hasAttachments: boolean
+): string | null {
 	const submitted = doc.state === 'submitted';
 	const schema = submitted ? DOC_SCHEMAS[type].complete : DOC_SCHEMAS[type].draft;
 	const result = v.safeParse(schema, doc);
@@ -157,9 +198,11 @@ export function documentProblem(type: ParentDocType, doc: Record<string, unknown
 		const path = v.getDotPath(issue) ?? '';
 		const key = path.split('.').pop() ?? '';
 		// A missing key is reported by the object schema in English: name the field instead.
-		if (issue.input === undefined && issue.kind === 'schema') return required(FIELD_LABELS[key] ?? key);
+		if (issue.input === undefined && issue.kind === 'schema')
+			return required(FIELD_LABELS[key] ?? key);
 		return issue.message;
 	}
-	if (type === 'piece' && submitted && !hasAttachments) return 'Une pièce justificative déposée doit contenir au moins une page.';
+	if (type === 'piece' && submitted && !hasAttachments)
+		return 'Une pièce justificative déposée doit contenir au moins une page.';
 	return null;
 }

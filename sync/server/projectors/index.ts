@@ -11,4 +11,9 @@ export function installDefaultProjectors() {
 	registerProjector('entourage', projectSubmission);
 }
 
-export { registerProjector, type Projector, type AcceptedRevision, type ProjectionContext } from './registry';
+export {
+	registerProjector,
+	type Projector,
+	type AcceptedRevision,
+	type ProjectionContext
+} from './registry';

@@ -12,7 +12,11 @@ const LABELS: Record<string, string> = {
 };
 
 function frenchDateTime(ms: number): string {
-	return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(ms);
+	return new Intl.DateTimeFormat('fr-FR', {
+		dateStyle: 'long',
+		timeStyle: 'short',
+		timeZone: 'Europe/Paris'
+	}).format(ms);
 }
 
 export function statusDocId(docId: string): string {
@@ -30,7 +34,8 @@ export function projectSubmission(rev: AcceptedRevision, ctx: ProjectionContext)
 			 SELECT ?, COALESCE(MAX(number), 0) + 1, ?, ?, ?, ?, ?, ? FROM requests WHERE true
 			 ON CONFLICT (doc_id) DO NOTHING RETURNING number`
 		)
-		.get(randomUUID(), ctx.householdId, rev.id, rev.type, INITIAL_STATUS, at, at) as { number: number } | undefined;
+		.get(randomUUID(), ctx.householdId, rev.id, rev.type, INITIAL_STATUS, at, at) as
+		{ number: number } | undefined;
 	if (!inserted) return;
 	const label = LABELS[rev.type] ?? rev.type;
 	ctx.writeServiceDoc(statusDocId(rev.id), {
@@ -45,7 +50,12 @@ export function projectSubmission(rev: AcceptedRevision, ctx: ProjectionContext)
 	const text = `Une demande vient d’être déposée depuis l’Espace Famille.\n\n${label} — demande n° ${inserted.number}, déposée le ${frenchDateTime(ctx.now)}.`;
 	enqueueMail(
 		db,
-		{ to: ctx.deps.config.serviceEmail, subject, text, html: `<p>${text.replace(/\n\n/g, '</p><p>')}</p>` },
+		{
+			to: ctx.deps.config.serviceEmail,
+			subject,
+			text,
+			html: `<p>${text.replace(/\n\n/g, '</p><p>')}</p>`
+		},
 		ctx.now
 	);
 	ctx.outboxWritten();
