@@ -230,19 +230,33 @@ test('a 401 pauses sync and keeps local data; sign-out never erases unsent chang
 }) => {
 	await signInDemoParent(page, server.baseUrl);
 	await context.setOffline(true);
-	const id = await writeLocalDoc(page, {
+	const first = await writeLocalDoc(page, {
 		_id: `entourage:${uuid()}`,
 		type: 'entourage',
 		state: 'draft'
 	});
-	await context.clearCookies();
+	await context.clearCookies(); // the session ends on the server side
 	await context.setOffline(false);
 	await expect(page.getByTestId('pwa-status')).toContainText('Session expirée');
-	expect(await readLocalDoc(page, id)).toMatchObject({ type: 'entourage' });
+	expect(await readLocalDoc(page, first)).toMatchObject({ type: 'entourage' });
 
+	// Signing in again resumes sync and delivers what waited.
+	await page.getByRole('link', { name: 'Se reconnecter' }).click();
+	await expect(page.getByLabel('Identifiant')).toBeVisible();
+	await signInDemoParent(page, server.baseUrl);
+	await page.goto(`${server.baseUrl}/espace/stockage`);
+	await expect(page.getByTestId('storage-pending')).toContainText('Aucun élément');
+
+	await context.setOffline(true);
+	const second = await writeLocalDoc(page, {
+		_id: `entourage:${uuid()}`,
+		type: 'entourage',
+		state: 'draft'
+	});
+	await expect(page.getByTestId('storage-pending')).toContainText("1 élément en attente d'envoi");
 	const refused = await page.evaluate(() => window.__espaceFamille.syncManager.signOut());
 	expect(refused).toEqual({ erased: false, pending: 1 });
-	expect(await readLocalDoc(page, id)).not.toBeNull();
+	expect(await readLocalDoc(page, second)).not.toBeNull();
 	const erased = await page.evaluate(() =>
 		window.__espaceFamille.syncManager.signOut({ confirmUnsynced: true })
 	);
