@@ -12,6 +12,7 @@ import { startReference } from '../test/reference-server';
 import { localDb, Pouch } from '../test/pouch';
 import { draftPreinscription, fakeFile, pieceWithPages } from '../test/factories';
 import { householdDbName } from '../server/index';
+import { changesScale } from './changes-scale';
 
 interface Workload {
 	name: string;

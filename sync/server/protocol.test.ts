@@ -1,7 +1,7 @@
 // Endpoint-level behaviour the replicator relies on, through app.request() (S-PROTO-*, S-CHG-*, S-WRITE-*).
 import { describe, expect, it } from 'vitest';
 import { createHarness } from './test-harness';
-import { draftPreinscription } from '../test/factories';
+import { draftPreinscription, fakeFile } from '../test/factories';
 
 function setup() {
 	const h = createHarness();
@@ -60,6 +60,39 @@ describe('protocol endpoints', () => {
 			_revisions: { start: 3, ids: ['c', 'b', 'a'] }
 		});
 		expect(res.body.results[1].docs[0].error).toMatchObject({ error: 'not_found', id: 'piece:x' });
+	});
+
+	it('S-PROTO-6 S-PROTO-7 attachments are stubs by default, inline base64 with attachments=true', async () => {
+		const { req } = setup();
+		const png = fakeFile('png', 1000);
+		const id = 'piece:2b1f0c36-5d7e-4a43-9c39-9f6f3f1d2a10';
+		const doc = {
+			_id: id,
+			type: 'piece',
+			state: 'draft',
+			_attachments: { 'page-1': { content_type: 'image/png', data: png.toString('base64') } }
+		};
+		const put = await req('PUT', `/${encodeURIComponent(id)}`, doc);
+		expect(put.status).toBe(201);
+		const stub = (await req('GET', `/${encodeURIComponent(id)}`)).body._attachments['page-1'];
+		expect(stub).toMatchObject({ stub: true, length: 1000, content_type: 'image/png', revpos: 1 });
+		expect(stub.digest).toMatch(/^md5-/);
+		const inline = (await req('GET', `/${encodeURIComponent(id)}?attachments=true`)).body;
+		expect(Buffer.from(inline._attachments['page-1'].data, 'base64').equals(png)).toBe(true);
+		const bulk = await req('POST', '/_bulk_get?attachments=true', { docs: [{ id }] });
+		expect(bulk.body.results[0].docs[0].ok._attachments['page-1'].data).toBe(
+			png.toString('base64')
+		);
+		// A new revision keeping the page as a stub still points at the same bytes (S-ATT-3).
+		const edit = await req('PUT', `/${encodeURIComponent(id)}`, {
+			...doc,
+			_rev: put.body.rev,
+			label: 'Acte',
+			_attachments: { 'page-1': { stub: true } }
+		});
+		expect(edit.status).toBe(201);
+		const again = (await req('GET', `/${encodeURIComponent(id)}`)).body._attachments['page-1'];
+		expect(again).toEqual(stub);
 	});
 
 	it('S-PROTO-7 GET doc: rev, open_revs, conflicts; non-leaf bodies are compacted (S-WRITE-4)', async () => {
