@@ -128,6 +128,11 @@ async function main() {
 		console.log(`median of ${ROUNDS} rounds`);
 		for (const r of [header, ...rows])
 			console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
+		console.log('\n_changes since a recent seq (store query, 5 rows):');
+		for (const { docs, micros } of changesScale())
+			console.log(
+				`  ${docs.toLocaleString('fr-FR').padStart(9)} docs stored: ${micros.toFixed(1)} µs`
+			);
 	} finally {
 		ours.proc.kill('SIGKILL');
 		await ref.stop();
