@@ -217,6 +217,7 @@ class SyncManager {
 		const at = Date.now();
 		this.#apply({ type: 'caught-up', at });
 		this.#updateMeta({ lastSuccessAt: at });
+		void this.#log('synced');
 		this.#settle(true);
 	}
 
