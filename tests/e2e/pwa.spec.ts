@@ -3,6 +3,9 @@
 // Runs against a private demo server (support/pwa-server) so the family has a household.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WCAG_TAGS } from './support/axe';
 import {
 	enableDiagnostics,
@@ -213,6 +216,49 @@ test('offline start with a session: / and the dashboard open from the cache with
 	await expect(again.getByTestId('pwa-status')).toContainText('Synchronisé à');
 	await again.getByRole('button', { name: 'Synchroniser maintenant' }).click();
 	await expect(again.getByText('Synchronisation terminée.')).toBeVisible();
+});
+
+test('after a browser restart, offline, the dashboard opens with the family’s local data', async ({
+	playwright
+}) => {
+	const profile = await mkdtemp(join(tmpdir(), 'ef-pwa-profile-'));
+	const launch = () =>
+		playwright.chromium.launchPersistentContext(profile, {
+			...test.info().project.use.launchOptions,
+			locale: 'fr-FR',
+			timezoneId: 'Europe/Paris'
+		});
+	try {
+		let context = await launch();
+		await enableDiagnostics(context);
+		let page = context.pages()[0] ?? (await context.newPage());
+		await page.goto(`${server.baseUrl}/`);
+		await waitForWorkerControl(page);
+		await signInDemoParent(page, server.baseUrl);
+		await context.setOffline(true);
+		const id = await writeLocalDoc(page, {
+			_id: `entourage:${uuid()}`,
+			type: 'entourage',
+			state: 'draft'
+		});
+		await expect(page.getByTestId('pwa-status')).toContainText("1 élément en attente d'envoi");
+		await context.close();
+
+		context = await launch();
+		await enableDiagnostics(context);
+		await context.setOffline(true);
+		page = context.pages()[0] ?? (await context.newPage());
+		await page.goto(`${server.baseUrl}/espace`);
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Madame DÉMO');
+		await expect(page.getByTestId('pwa-status')).toContainText('Hors ligne');
+		await expect(page.getByTestId('pwa-status')).toContainText("1 élément en attente d'envoi");
+		expect(await readLocalDoc(page, id)).toMatchObject({ type: 'entourage' });
+		await context.setOffline(false);
+		await expect(page.getByTestId('pwa-status')).toContainText('Synchronisé à');
+		await context.close();
+	} finally {
+		await rm(profile, { recursive: true, force: true });
+	}
 });
 
 test('a refused document is listed with the server’s reason', async ({ page }) => {
