@@ -26,7 +26,10 @@ const ICONS = [
 	{ file: 'favicon.png', size: 48, svg: SVG }
 ];
 
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+	executablePath: CHROMIUM,
+	args: ['--no-sandbox', '--disable-gpu']
+});
 try {
 	for (const icon of ICONS) {
 		const page = await browser.newPage({ viewport: { width: icon.size, height: icon.size } });
@@ -46,7 +49,11 @@ try {
 			{ file: 'screenshots/accueil-large.png', viewport: { width: 1280, height: 800 }, scale: 1 }
 		];
 		for (const shot of shots) {
-			const context = await browser.newContext({ viewport: shot.viewport, deviceScaleFactor: shot.scale, locale: 'fr-FR' });
+			const context = await browser.newContext({
+				viewport: shot.viewport,
+				deviceScaleFactor: shot.scale,
+				locale: 'fr-FR'
+			});
 			const page = await context.newPage();
 			await page.goto(baseUrl, { waitUntil: 'networkidle' });
 			await writeFile(new URL(shot.file, OUT), await page.screenshot());
