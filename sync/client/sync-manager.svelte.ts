@@ -78,9 +78,14 @@ class SyncManager {
 		const householdId = session.household?.id ?? null;
 		if (!householdId || !session.syncUrl) return this.stop();
 		if (householdId === this.householdId && this.#local) {
+			// Same household again (cached then fresh /api/me, or a new sign-in): reconnect only
+			// when something changed or replication is not running, not on every call.
+			const changedUrl = session.syncUrl !== this.#syncUrl;
 			this.#syncUrl = session.syncUrl;
-			if (this.phase === 'auth-required') this.#apply({ type: 'start' });
-			void this.syncNow();
+			if (this.phase === 'auth-required' || this.phase === 'stopped' || changedUrl) {
+				this.#apply({ type: 'start' });
+				this.#connect();
+			} else this.#kick();
 			return;
 		}
 		this.stop();
@@ -108,6 +113,7 @@ class SyncManager {
 
 	/** The household's local database, for the UI's document services. */
 	async db(): Promise<LocalDb> {
+		await this.#queue; // a start in progress (app start, sign-in) opens it first
 		if (!this.#local) throw new Error('Aucun foyer connecté sur cet appareil.');
 		return this.#local;
 	}

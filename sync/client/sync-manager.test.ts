@@ -139,3 +139,28 @@ describe('SyncManager', () => {
 		expect(io.destroyed).toEqual(['h1']);
 	});
 });
+
+describe('SyncManager restarts', () => {
+	it('does not reconnect when the same session is started twice', async () => {
+		const manager = new SyncManager();
+		await manager.start(session);
+		await flush();
+		await manager.start(session);
+		await flush();
+		expect(io.handlers).toHaveLength(1);
+		manager.stop();
+	});
+
+	it('resumes after a 401 when the parent signs in again', async () => {
+		const manager = new SyncManager();
+		await manager.start(session);
+		await flush();
+		lastHandlers().onFailure({ status: 401 });
+		expect(manager.phase).toBe('auth-required');
+		await manager.start(session);
+		await flush();
+		expect(manager.phase).toBe('syncing');
+		expect(io.handlers).toHaveLength(2);
+		manager.stop();
+	});
+});

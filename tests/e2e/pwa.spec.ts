@@ -293,6 +293,7 @@ test('a 401 pauses sync and keeps local data; sign-out never erases unsent chang
 	await expect(page.getByLabel('Identifiant')).toBeVisible();
 	await signInDemoParent(page, server.baseUrl);
 	await page.goto(`${server.baseUrl}/espace/stockage`);
+	await expect(page.getByTestId('storage-status')).toContainText('Synchronisé à');
 	await expect(page.getByTestId('storage-pending')).toContainText('Aucun élément');
 
 	await context.setOffline(true);
