@@ -3,7 +3,7 @@
 // Prints docs/s for each and the ratio ours / reference: the median of BENCH_ROUNDS rounds (default 3),
 // the two servers taking turns, as a shared machine's load varies from one minute to the next.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PouchDoc } from 'pouchdb-core';
@@ -42,33 +42,60 @@ const ONLY = process.env.BENCH_ONLY === undefined ? null : Number(process.env.BE
 
 interface Target {
 	label: string;
+	/** The server's process, for its CPU time (less sensitive to a busy machine than wall time). */
+	pid: number;
 	/** A fresh database for each run. */
 	url(run: number): string;
 	headers(run: number): Record<string, string>;
 }
 
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-	const t = performance.now();
+/** User + system CPU seconds of a process so far (Linux /proc; 0 elsewhere). */
+function cpuSeconds(pid: number): number {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / 100;
+	} catch {
+		return 0;
+	}
+}
+
+async function timed(
+	pid: number,
+	fn: () => Promise<unknown>
+): Promise<{ wall: number; cpu: number }> {
+	const [t, c] = [performance.now(), cpuSeconds(pid)];
 	await fn();
-	return (performance.now() - t) / 1000;
+	return { wall: (performance.now() - t) / 1000, cpu: cpuSeconds(pid) - c };
 }
 
 async function run(target: Target, w: Workload, index: number, docs: PouchDoc[]): Promise<Rates> {
 	const device = localDb();
 	await device.bulkDocs(structuredClone(docs));
 	const remote = () => new Pouch(target.url(index), { headers: target.headers(index) });
-	const push = await timed(() => Pouch.replicate(device, remote(), { batch_size: w.batchSize }));
+	const push = await timed(target.pid, () =>
+		Pouch.replicate(device, remote(), { batch_size: w.batchSize })
+	);
 	const fresh = localDb();
-	const pull = await timed(() => Pouch.replicate(remote(), fresh, { batch_size: w.batchSize }));
+	const pull = await timed(target.pid, () =>
+		Pouch.replicate(remote(), fresh, { batch_size: w.batchSize })
+	);
 	const pulled = (await fresh.info()).doc_count;
 	if (pulled !== docs.length)
 		throw new Error(`${target.label}: pulled ${pulled} of ${docs.length}`);
-	return { push: docs.length / push, pull: docs.length / pull };
+	return {
+		push: docs.length / push.wall,
+		pull: docs.length / pull.wall,
+		pushCpu: push.cpu,
+		pullCpu: pull.cpu
+	};
 }
 
 interface Rates {
 	push: number;
 	pull: number;
+	/** Server CPU seconds. */
+	pushCpu: number;
+	pullCpu: number;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -88,10 +115,16 @@ async function main() {
 	const targets: Target[] = [
 		{
 			label: 'ours (SQLite)',
+			pid: ours.proc.pid!,
 			url: (i) => `http://127.0.0.1:${ours.port}/sync/${householdDbName(households[i]!.id)}`,
 			headers: (i) => ({ 'x-test-session': households[i]!.token })
 		},
-		{ label: 'pouchdb-server (LevelDB)', url: (i) => `${ref.url}/bench-${i}`, headers: () => ({}) }
+		{
+			label: 'pouchdb-server (LevelDB)',
+			pid: ref.proc.pid!,
+			url: (i) => `${ref.url}/bench-${i}`,
+			headers: () => ({})
+		}
 	];
 	try {
 		const rows: string[][] = [];
@@ -106,24 +139,30 @@ async function main() {
 			}
 			const [o, r] = results.map((rs) => ({
 				push: median(rs.map((x) => x.push)),
-				pull: median(rs.map((x) => x.pull))
+				pull: median(rs.map((x) => x.pull)),
+				pushCpu: median(rs.map((x) => x.pushCpu)),
+				pullCpu: median(rs.map((x) => x.pullCpu))
 			})) as [Rates, Rates];
-			rows.push([
-				w.name,
-				'push',
-				o.push.toFixed(0),
-				r.push.toFixed(0),
-				(o.push / r.push).toFixed(2) + '×'
-			]);
-			rows.push([
-				w.name,
-				'pull',
-				o.pull.toFixed(0),
-				r.pull.toFixed(0),
-				(o.pull / r.pull).toFixed(2) + '×'
-			]);
+			for (const dir of ['push', 'pull'] as const) {
+				const cpu = `${dir}Cpu` as const;
+				rows.push([
+					w.name,
+					dir,
+					o[dir].toFixed(0),
+					r[dir].toFixed(0),
+					(o[dir] / r[dir]).toFixed(2) + '×',
+					`${o[cpu].toFixed(2)} / ${r[cpu].toFixed(2)}`
+				]);
+			}
 		}
-		const header = ['workload', 'direction', 'ours docs/s', 'pouchdb-server docs/s', 'ratio'];
+		const header = [
+			'workload',
+			'direction',
+			'ours docs/s',
+			'pouchdb-server docs/s',
+			'ratio',
+			'server CPU s (ours / ref)'
+		];
 		const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
 		console.log(`median of ${ROUNDS} rounds`);
 		for (const r of [header, ...rows])

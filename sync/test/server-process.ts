@@ -4,9 +4,12 @@
 import { openDatabase } from '../../server/db';
 import { createHarness, listen } from '../server/test-harness';
 import { registerProjector } from '../server/index';
+import { startWalCheckpointer } from '../server/wal-checkpointer';
 
 const { DB_FILE, PORT, SESSIONS, CRASH_AT } = process.env;
 const db = openDatabase(DB_FILE!);
+// As the composition root should do at startup (see sync/server/wal-checkpointer.ts).
+startWalCheckpointer(db);
 const h = createHarness(db);
 for (const pair of (SESSIONS ?? '').split(',').filter(Boolean)) {
 	const [token, householdId] = pair.split(':') as [string, string];
