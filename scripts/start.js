@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SOURCES = ['src', 'static', 'service-worker', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = ['src', 'static', 'service-worker', 'sync', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
 const STAMP = join('build', '200.html');
 
 function newestMtime(path) {

@@ -45,6 +45,12 @@ describe('static PWA serving', () => {
 		expect((await app.request('/_app/immutable/entry/start.js', { headers: { 'if-none-match': etag } })).status).toBe(304);
 	});
 
+	it('answers a missing file with 404 rather than the shell', async () => {
+		const res = await app.request('/icons/absent.png');
+		expect(res.status).toBe(404);
+		expect((await app.request('/espace/stockage')).status).toBe(200);
+	});
+
 	it('never answers /api paths with the shell, and refuses path traversal', async () => {
 		expect((await app.request('/api/inconnu')).status).toBe(404);
 		const res = await app.request('/_app/../../etc/passwd');

@@ -80,14 +80,16 @@ export function indexBuild(buildDir: string): Map<string, Asset> | null {
 	return assets;
 }
 
-function resolveAsset(assets: Map<string, Asset>, path: string): Asset {
+/** The file for a path; the SPA shell for app routes; null for a missing file (it has an extension). */
+function resolveAsset(assets: Map<string, Asset>, path: string): Asset | null {
 	const clean = path.endsWith('/') && path !== '/' ? path.slice(0, -1) : path;
-	return (
+	const found =
 		assets.get(clean === '/' ? '/index.html' : clean) ??
 		assets.get(clean + '.html') ??
-		assets.get(clean + '/index.html') ??
-		(assets.get('/200.html') as Asset)
-	);
+		assets.get(clean + '/index.html');
+	if (found) return found;
+	if (/\.[a-z0-9]+$/i.test(clean)) return null;
+	return assets.get('/200.html') as Asset;
 }
 
 export function serveBuild(assets: Map<string, Asset>): MiddlewareHandler {
@@ -101,6 +103,7 @@ export function serveBuild(assets: Map<string, Asset>): MiddlewareHandler {
 		}
 		if (path.includes('\0') || path.split('/').includes('..')) return next();
 		const asset = resolveAsset(assets, path);
+		if (!asset) return next();
 		const headers: Record<string, string> = {
 			'Content-Type': asset.type,
 			'Cache-Control': asset.cacheControl,

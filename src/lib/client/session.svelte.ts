@@ -36,6 +36,14 @@ class Session {
 		return this.refresh();
 	}
 
+	/**
+	 * Like ensure(), but only when this device has signed in before: public pages then make no
+	 * request (and log no 401) for visitors who never signed in here. /espace still asks.
+	 */
+	ensureIfKnown(): Promise<void> {
+		return readCache() ? this.ensure() : Promise.resolve();
+	}
+
 	refresh(): Promise<void> {
 		this.#pending ??= this.#load().finally(() => (this.#pending = null));
 		return this.#pending;
