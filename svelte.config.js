@@ -7,7 +7,13 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', precompress: true, strict: false }),
+		adapter: adapter({
+			pages: 'build',
+			assets: 'build',
+			fallback: '200.html',
+			precompress: true,
+			strict: false
+		}),
 		// The worker (Workbox) is registered by src/lib/pwa with workbox-window, which drives the
 		// "Mettre à jour" prompt. Store screenshots are for install sheets, not worth precaching.
 		files: { serviceWorker: 'service-worker/index.ts' },

@@ -33,7 +33,12 @@ export default defineConfig({
 	build: { target: 'es2022' },
 	server: { watch: { ignored: ['**/build/**', '**/data/**', '**/test-results/**'] } },
 	test: {
-		include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'sync/**/*.test.ts', 'service-worker/**/*.test.ts'],
+		include: [
+			'src/**/*.test.ts',
+			'server/**/*.test.ts',
+			'sync/**/*.test.ts',
+			'service-worker/**/*.test.ts'
+		],
 		environment: 'node',
 		pool: 'forks',
 		testTimeout: 30_000,

@@ -4,14 +4,25 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SOURCES = ['src', 'static', 'service-worker', 'sync', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = [
+	'src',
+	'static',
+	'service-worker',
+	'sync',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package-lock.json'
+];
 const STAMP = join('build', '200.html');
 
 function newestMtime(path) {
 	if (!existsSync(path)) return 0;
 	const st = statSync(path);
 	if (!st.isDirectory()) return st.mtimeMs;
-	return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), st.mtimeMs);
+	return readdirSync(path).reduce(
+		(max, name) => Math.max(max, newestMtime(join(path, name))),
+		st.mtimeMs
+	);
 }
 
 function buildIsStale() {
@@ -26,5 +37,7 @@ if (buildIsStale()) {
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const server = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], { stdio: 'inherit' });
+const server = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+	stdio: 'inherit'
+});
 process.exit(server.status ?? 1);

@@ -15,7 +15,10 @@ for (const [name, cmd, args] of steps) {
 	if (only.length && !only.some((o) => name.toLowerCase().includes(o.toLowerCase()))) continue;
 	const started = Date.now();
 	console.log(`\n▶ ${name}`);
-	const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } });
+	const result = spawnSync(cmd, args, {
+		stdio: 'inherit',
+		env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' }
+	});
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);
 	if (result.status !== 0) {
 		console.error(`✗ ${name} failed (${seconds} s)`);

@@ -31,7 +31,13 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 		});
 		app.use(prefix, csrfProtection());
 	}
-	app.use('/api/*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json(errorBody('too_large', 'La requête est trop volumineuse.'), 413) }));
+	app.use(
+		'/api/*',
+		bodyLimit({
+			maxSize: 64 * 1024,
+			onError: (c) => c.json(errorBody('too_large', 'La requête est trop volumineuse.'), 413)
+		})
+	);
 	app.use('/api/*', sessionMiddleware());
 	app.use('/sync/*', sessionMiddleware());
 	app.use('/sync', sessionMiddleware());
@@ -55,7 +61,13 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 	app.onError((err, c) => {
 		if (err instanceof ApiError) return sendError(c, err);
 		console.error('[api] unexpected error', err);
-		return c.json(errorBody('internal', 'Une erreur inattendue s’est produite. Réessayez dans quelques instants.'), 500);
+		return c.json(
+			errorBody(
+				'internal',
+				'Une erreur inattendue s’est produite. Réessayez dans quelques instants.'
+			),
+			500
+		);
 	});
 	app.notFound((c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));
 	return app;

@@ -4,13 +4,26 @@ import { ConfigError, loadConfig } from './config';
 describe('configuration', () => {
 	it('has working defaults outside production, with demo mode on', () => {
 		const c = loadConfig({});
-		expect(c).toMatchObject({ port: 3000, production: false, demo: true, smtpUrl: null, publicUrl: 'http://localhost:3000' });
+		expect(c).toMatchObject({
+			port: 3000,
+			production: false,
+			demo: true,
+			smtpUrl: null,
+			publicUrl: 'http://localhost:3000'
+		});
 		expect(c.databaseFile).toMatch(/data\/espace-famille\.sqlite$/);
 	});
 
 	it('refuses to start in production without SMTP_URL and PUBLIC_URL, and never seeds demo data there', () => {
-		expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SMTP_URL et PUBLIC_URL obligatoire/);
-		const c = loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail:25', PUBLIC_URL: 'https://famille.example.fr/', DEMO: '1' });
+		expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+			/SMTP_URL et PUBLIC_URL obligatoire/
+		);
+		const c = loadConfig({
+			NODE_ENV: 'production',
+			SMTP_URL: 'smtp://mail:25',
+			PUBLIC_URL: 'https://famille.example.fr/',
+			DEMO: '1'
+		});
 		expect(c.demo).toBe(false);
 		expect(c.publicUrl).toBe('https://famille.example.fr');
 	});

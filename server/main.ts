@@ -16,14 +16,22 @@ async function main() {
 		throw error;
 	}
 	const runtime = await createRuntime(config, { serveStatic: true });
-	const server = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, (info) => {
-		console.log(`Espace Famille — http://localhost:${info.port} (données : ${config.dataDir})`);
-		if (config.demo) {
-			console.log('Mode démonstration : données d’exemple, courriels visibles sur /demo/courriels' + (config.smtpUrl ? ' (désactivé : SMTP configuré)' : ''));
-			console.log(`  Parent : ${DEMO_ACCOUNTS.parent.username} / ${DEMO_ACCOUNTS.parent.password}`);
-			console.log(`  Agent  : ${DEMO_ACCOUNTS.staff.username} / ${DEMO_ACCOUNTS.staff.password}`);
+	const server = serve(
+		{ fetch: runtime.app.fetch, port: config.port, hostname: config.host },
+		(info) => {
+			console.log(`Espace Famille — http://localhost:${info.port} (données : ${config.dataDir})`);
+			if (config.demo) {
+				console.log(
+					'Mode démonstration : données d’exemple, courriels visibles sur /demo/courriels' +
+						(config.smtpUrl ? ' (désactivé : SMTP configuré)' : '')
+				);
+				console.log(
+					`  Parent : ${DEMO_ACCOUNTS.parent.username} / ${DEMO_ACCOUNTS.parent.password}`
+				);
+				console.log(`  Agent  : ${DEMO_ACCOUNTS.staff.username} / ${DEMO_ACCOUNTS.staff.password}`);
+			}
 		}
-	});
+	);
 	const shutdown = () => {
 		server.close(() => void runtime.close().then(() => process.exit(0)));
 		setTimeout(() => process.exit(0), 5000).unref();

@@ -12,8 +12,16 @@ const fileConfig = (demo: boolean) => {
 	return testConfig({ dataDir, databaseFile: join(dataDir, 'db.sqlite'), demo });
 };
 
-async function post(app: Awaited<ReturnType<typeof createRuntime>>['app'], path: string, body: unknown) {
-	return app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function post(
+	app: Awaited<ReturnType<typeof createRuntime>>['app'],
+	path: string,
+	body: unknown
+) {
+	return app.request(path, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body)
+	});
 }
 
 describe('runtime', () => {
@@ -21,18 +29,33 @@ describe('runtime', () => {
 		const config = fileConfig(true);
 		const rt = await createRuntime(config);
 		expect(rt.seededDemo).toBe(true);
-		const login = await post(rt.app, '/api/auth/login', { username: DEMO_ACCOUNTS.parent.username, password: DEMO_ACCOUNTS.parent.password });
+		const login = await post(rt.app, '/api/auth/login', {
+			username: DEMO_ACCOUNTS.parent.username,
+			password: DEMO_ACCOUNTS.parent.password
+		});
 		expect(login.status).toBe(200);
-		expect((await post(rt.app, '/api/auth/login', { username: DEMO_ACCOUNTS.staff.username, password: DEMO_ACCOUNTS.staff.password })).status).toBe(200);
+		expect(
+			(
+				await post(rt.app, '/api/auth/login', {
+					username: DEMO_ACCOUNTS.staff.username,
+					password: DEMO_ACCOUNTS.staff.password
+				})
+			).status
+		).toBe(200);
 		await post(rt.app, '/api/auth/password-reset/request', { email: DEMO_ACCOUNTS.parent.email });
 		await rt.worker.drain();
 		const { mails } = await (await rt.app.request('/api/demo/mails')).json();
-		expect(mails[0]).toMatchObject({ to: DEMO_ACCOUNTS.parent.email, subject: 'Réinitialisation de votre mot de passe' });
+		expect(mails[0]).toMatchObject({
+			to: DEMO_ACCOUNTS.parent.email,
+			subject: 'Réinitialisation de votre mot de passe'
+		});
 		await rt.close();
 
 		const again = await createRuntime(config); // a restart keeps the data and seeds nothing twice
 		expect(again.seededDemo).toBe(false);
-		expect((again.db.prepare('SELECT COUNT(*) AS n FROM structures').get() as { n: number }).n).toBe(16);
+		expect(
+			(again.db.prepare('SELECT COUNT(*) AS n FROM structures').get() as { n: number }).n
+		).toBe(16);
 		expect((again.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n).toBe(2);
 		await again.close();
 	});
@@ -40,7 +63,9 @@ describe('runtime', () => {
 	it('outside demo mode: structures only, no demo accounts, no demo mailbox', async () => {
 		const rt = await createRuntime(fileConfig(false));
 		expect((rt.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n).toBe(0);
-		expect((rt.db.prepare('SELECT COUNT(*) AS n FROM structures').get() as { n: number }).n).toBe(16);
+		expect((rt.db.prepare('SELECT COUNT(*) AS n FROM structures').get() as { n: number }).n).toBe(
+			16
+		);
 		expect((await rt.app.request('/api/demo/mails')).status).toBe(404);
 		await rt.close();
 	});

@@ -17,11 +17,17 @@ export interface Runtime {
 	close(): Promise<void>;
 }
 
-export async function createRuntime(config: Config, options: AppOptions = {}, clock: Clock = systemClock): Promise<Runtime> {
+export async function createRuntime(
+	config: Config,
+	options: AppOptions = {},
+	clock: Clock = systemClock
+): Promise<Runtime> {
 	const db = openDatabase(config.databaseFile);
 	seedStructures(db);
 	const seededDemo = config.demo ? await seedDemo(db) : false;
-	const transport = config.smtpUrl ? smtpTransport(config) : demoMailboxTransport(db, () => clock.now());
+	const transport = config.smtpUrl
+		? smtpTransport(config)
+		: demoMailboxTransport(db, () => clock.now());
 	const worker = startOutboxWorker(db, transport, clock);
 	const housekeeping = setInterval(() => {
 		deleteExpiredSessions(db, clock.now());

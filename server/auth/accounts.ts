@@ -12,7 +12,8 @@ const USERNAME_TAKEN = 'Cet identifiant est déjà utilisé : choisissez-en un a
 const EMAIL_TAKEN =
 	'Un espace existe déjà avec ce courriel. Connectez-vous, ou utilisez « J’ai oublié mon mot de passe ».';
 
-export const activationLink = (deps: AppDeps, token: string) => `${deps.config.publicUrl}/activation/${token}`;
+export const activationLink = (deps: AppDeps, token: string) =>
+	`${deps.config.publicUrl}/activation/${token}`;
 
 function assertAvailable(deps: AppDeps, usernameKey: string, emailKey: string) {
 	const db = deps.db;
@@ -44,11 +45,31 @@ export async function registerParent(deps: AppDeps, input: Register): Promise<{ 
 				address_postal_code, address_city, phone, mobile, preferred_contact, cgu_accepted_at, created_at, updated_at)
 			 VALUES (?, ?, ?, ?, ?, ?, 'parent', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		).run(
-			userId, input.username, usernameKey, input.email, emailKey, passwordHash, householdId,
-			input.civility, input.lastName, input.birthName ?? null, input.firstNames, input.birthDate ?? null,
-			a.number ?? null, a.street ?? null, a.building ?? null, a.apartment ?? null, a.complement ?? null,
-			a.postalCode ?? null, a.city ?? null, input.phone ?? null, input.mobile ?? null,
-			input.preferredContact ?? null, iso, iso, iso
+			userId,
+			input.username,
+			usernameKey,
+			input.email,
+			emailKey,
+			passwordHash,
+			householdId,
+			input.civility,
+			input.lastName,
+			input.birthName ?? null,
+			input.firstNames,
+			input.birthDate ?? null,
+			a.number ?? null,
+			a.street ?? null,
+			a.building ?? null,
+			a.apartment ?? null,
+			a.complement ?? null,
+			a.postalCode ?? null,
+			a.city ?? null,
+			input.phone ?? null,
+			input.mobile ?? null,
+			input.preferredContact ?? null,
+			iso,
+			iso,
+			iso
 		);
 		const token = issueToken(db, userId, 'activation', now);
 		enqueueMail(db, activationMail(input.email, input, activationLink(deps, token)), now);
@@ -75,11 +96,20 @@ export function resendActivation(deps: AppDeps, email: string) {
 		.prepare(
 			"SELECT id, email, civility, last_name FROM users WHERE email_key = ? AND role = 'parent' AND activated_at IS NULL"
 		)
-		.get(email.toLowerCase()) as { id: string; email: string; civility: string | null; last_name: string } | undefined;
+		.get(email.toLowerCase()) as
+		{ id: string; email: string; civility: string | null; last_name: string } | undefined;
 	if (!user) return;
 	db.transaction(() => {
 		const token = issueToken(db, user.id, 'activation', clock.now());
-		enqueueMail(db, activationMail(user.email, { civility: user.civility, lastName: user.last_name }, activationLink(deps, token)), clock.now());
+		enqueueMail(
+			db,
+			activationMail(
+				user.email,
+				{ civility: user.civility, lastName: user.last_name },
+				activationLink(deps, token)
+			),
+			clock.now()
+		);
 	})();
 	deps.kickOutbox();
 }

@@ -44,9 +44,13 @@ export async function login(
 	const wait = retryAfterMs(db, key, ip, clock.now());
 	if (wait > 0) throw throttled(wait);
 	const user = db
-		.prepare('SELECT id, email, password_hash, civility, last_name, activated_at FROM users WHERE username_key = ?')
+		.prepare(
+			'SELECT id, email, password_hash, civility, last_name, activated_at FROM users WHERE username_key = ?'
+		)
 		.get(key) as UserRow | undefined;
-	const ok = user ? await verifyPassword(user.password_hash, password) : await verifyAgainstDummy(password);
+	const ok = user
+		? await verifyPassword(user.password_hash, password)
+		: await verifyAgainstDummy(password);
 	const now = clock.now();
 	if (!user || !ok) {
 		recordFailure(db, key, ip, now);
@@ -55,10 +59,9 @@ export async function login(
 	clearAccountFailures(db, key);
 	if (!user.activated_at) throw new ApiError(403, 'not_activated', NOT_ACTIVATED);
 	return db.transaction(() => {
-		db.prepare('UPDATE users SET previous_login_at = last_login_at, last_login_at = ? WHERE id = ?').run(
-			new Date(now).toISOString(),
-			user.id
-		);
+		db.prepare(
+			'UPDATE users SET previous_login_at = last_login_at, last_login_at = ? WHERE id = ?'
+		).run(new Date(now).toISOString(), user.id);
 		const { token, session } = createSession(db, user.id, now);
 		return { token, expiresAt: session.expiresAt };
 	})();
@@ -68,14 +71,21 @@ export async function login(
 export function requestPasswordReset(deps: AppDeps, email: string) {
 	const { db, clock } = deps;
 	const user = db
-		.prepare("SELECT id, email, civility, last_name FROM users WHERE email_key = ? AND role = 'parent'")
-		.get(email.toLowerCase()) as Pick<UserRow, 'id' | 'email' | 'civility' | 'last_name'> | undefined;
+		.prepare(
+			"SELECT id, email, civility, last_name FROM users WHERE email_key = ? AND role = 'parent'"
+		)
+		.get(email.toLowerCase()) as
+		Pick<UserRow, 'id' | 'email' | 'civility' | 'last_name'> | undefined;
 	if (!user) return;
 	const now = clock.now();
 	db.transaction(() => {
 		const token = issueToken(db, user.id, 'password_reset', now);
 		const link = `${deps.config.publicUrl}/reinitialiser/${token}`;
-		enqueueMail(db, passwordResetMail(user.email, { civility: user.civility, lastName: user.last_name }, link), now);
+		enqueueMail(
+			db,
+			passwordResetMail(user.email, { civility: user.civility, lastName: user.last_name }, link),
+			now
+		);
 	})();
 	deps.kickOutbox();
 }
@@ -83,10 +93,24 @@ export function requestPasswordReset(deps: AppDeps, email: string) {
 function setPassword(deps: AppDeps, userId: string, hash: string, keepSession: string | null) {
 	const { db, clock } = deps;
 	const now = clock.now();
-	db.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(hash, new Date(now).toISOString(), userId);
+	db.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?').run(
+		hash,
+		new Date(now).toISOString(),
+		userId
+	);
 	invalidateOtherSessions(db, userId, keepSession);
-	const u = db.prepare('SELECT email, civility, last_name FROM users WHERE id = ?').get(userId) as UserRow;
-	enqueueMail(db, passwordChangedMail(u.email, { civility: u.civility, lastName: u.last_name }, formatParisDateTime(now)), now);
+	const u = db
+		.prepare('SELECT email, civility, last_name FROM users WHERE id = ?')
+		.get(userId) as UserRow;
+	enqueueMail(
+		db,
+		passwordChangedMail(
+			u.email,
+			{ civility: u.civility, lastName: u.last_name },
+			formatParisDateTime(now)
+		),
+		now
+	);
 }
 
 /** A reset link proves the mailbox: it also activates a not-yet-active account. */
@@ -96,7 +120,10 @@ export async function confirmPasswordReset(deps: AppDeps, token: string, passwor
 	db.transaction(() => {
 		const userId = consumeToken(db, token, 'password_reset', clock.now());
 		setPassword(deps, userId, hash, null);
-		db.prepare('UPDATE users SET activated_at = COALESCE(activated_at, ?) WHERE id = ?').run(new Date(clock.now()).toISOString(), userId);
+		db.prepare('UPDATE users SET activated_at = COALESCE(activated_at, ?) WHERE id = ?').run(
+			new Date(clock.now()).toISOString(),
+			userId
+		);
 	})();
 	deps.kickOutbox();
 }
@@ -108,7 +135,9 @@ export async function changePassword(
 	currentPassword: string,
 	password: string
 ) {
-	const row = deps.db.prepare('SELECT password_hash FROM users WHERE id = ?').get(user.id) as { password_hash: string };
+	const row = deps.db.prepare('SELECT password_hash FROM users WHERE id = ?').get(user.id) as {
+		password_hash: string;
+	};
 	if (!(await verifyPassword(row.password_hash, currentPassword))) {
 		const message = 'Le mot de passe actuel est incorrect.';
 		throw new ApiError(400, 'validation', message, { currentPassword: message });

@@ -9,8 +9,12 @@ const DEFAULT = { N: 2 ** 15, r: 8, p: 1 };
 
 function derive(password: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
 	return new Promise((resolve, reject) =>
-		scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...opts, maxmem: 128 * 1024 * 1024 }, (err, key) =>
-			err ? reject(err) : resolve(key)
+		scrypt(
+			password.normalize('NFKC'),
+			salt,
+			KEY_LENGTH,
+			{ ...opts, maxmem: 128 * 1024 * 1024 },
+			(err, key) => (err ? reject(err) : resolve(key))
 		)
 	);
 }
@@ -18,14 +22,25 @@ function derive(password: string, salt: Buffer, opts: ScryptOptions): Promise<Bu
 export async function hashPassword(password: string): Promise<string> {
 	const salt = randomBytes(16);
 	const key = await derive(password, salt, DEFAULT);
-	return ['scrypt', DEFAULT.N, DEFAULT.r, DEFAULT.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+	return [
+		'scrypt',
+		DEFAULT.N,
+		DEFAULT.r,
+		DEFAULT.p,
+		salt.toString('base64url'),
+		key.toString('base64url')
+	].join('$');
 }
 
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
 	const [scheme, n, r, p, salt, hash] = stored.split('$');
 	if (scheme !== 'scrypt' || !salt || !hash) return false;
 	const expected = Buffer.from(hash, 'base64url');
-	const key = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) });
+	const key = await derive(password, Buffer.from(salt, 'base64url'), {
+		N: Number(n),
+		r: Number(r),
+		p: Number(p)
+	});
 	return key.length === expected.length && timingSafeEqual(key, expected);
 }
 

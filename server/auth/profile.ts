@@ -26,7 +26,10 @@ export interface ProfileView {
 }
 
 export function getProfile(db: Db, userId: string): ProfileView {
-	const r = db.prepare('SELECT * FROM users WHERE id = ?').get(userId) as Record<string, string | null>;
+	const r = db.prepare('SELECT * FROM users WHERE id = ?').get(userId) as Record<
+		string,
+		string | null
+	>;
 	return {
 		username: r.username as string,
 		civility: r.civility as ProfileView['civility'],
@@ -65,10 +68,25 @@ export function updateProfile(db: Db, userId: string, p: Profile, now: number): 
 			address_postal_code = ?, address_city = ?, phone = ?, mobile = ?, email = ?, email_key = ?,
 			preferred_contact = ?, updated_at = ? WHERE id = ?`
 	).run(
-		p.civility, p.lastName, p.birthName ?? null, p.firstNames, p.birthDate ?? null,
-		a.number ?? null, a.street ?? null, a.building ?? null, a.apartment ?? null, a.complement ?? null,
-		a.postalCode ?? null, a.city ?? null, p.phone ?? null, p.mobile ?? null, p.email, emailKey,
-		p.preferredContact ?? null, new Date(now).toISOString(), userId
+		p.civility,
+		p.lastName,
+		p.birthName ?? null,
+		p.firstNames,
+		p.birthDate ?? null,
+		a.number ?? null,
+		a.street ?? null,
+		a.building ?? null,
+		a.apartment ?? null,
+		a.complement ?? null,
+		a.postalCode ?? null,
+		a.city ?? null,
+		p.phone ?? null,
+		p.mobile ?? null,
+		p.email,
+		emailKey,
+		p.preferredContact ?? null,
+		new Date(now).toISOString(),
+		userId
 	);
 	return getProfile(db, userId);
 }

@@ -13,7 +13,11 @@ export interface Session {
 	expiresAt: number;
 }
 
-export function createSession(db: Db, userId: string, now: number): { token: string; session: Session } {
+export function createSession(
+	db: Db,
+	userId: string,
+	now: number
+): { token: string; session: Session } {
 	const id = randomSecret();
 	const secret = randomSecret();
 	const session = { id, userId, expiresAt: now + SESSION_TTL_MS };

@@ -24,13 +24,17 @@ export function issueToken(db: Db, userId: string, purpose: TokenPurpose, now: n
 
 const MESSAGES: Record<TokenPurpose, { invalid: string; expired: string; used: string }> = {
 	activation: {
-		invalid: 'Ce lien d’activation est invalide. Vérifiez qu’il a été copié en entier, ou demandez un nouveau courriel d’activation.',
-		expired: 'Ce lien d’activation a expiré (il est valable 48 heures). Demandez un nouveau courriel d’activation.',
+		invalid:
+			'Ce lien d’activation est invalide. Vérifiez qu’il a été copié en entier, ou demandez un nouveau courriel d’activation.',
+		expired:
+			'Ce lien d’activation a expiré (il est valable 48 heures). Demandez un nouveau courriel d’activation.',
 		used: 'Ce lien d’activation a déjà été utilisé ou remplacé par un lien plus récent. Si votre espace est activé, connectez-vous.'
 	},
 	password_reset: {
-		invalid: 'Ce lien de réinitialisation est invalide. Vérifiez qu’il a été copié en entier, ou faites une nouvelle demande.',
-		expired: 'Ce lien de réinitialisation a expiré (il est valable 1 heure). Faites une nouvelle demande.',
+		invalid:
+			'Ce lien de réinitialisation est invalide. Vérifiez qu’il a été copié en entier, ou faites une nouvelle demande.',
+		expired:
+			'Ce lien de réinitialisation a expiré (il est valable 1 heure). Faites une nouvelle demande.',
 		used: 'Ce lien de réinitialisation a déjà été utilisé ou remplacé par un lien plus récent. Faites une nouvelle demande si besoin.'
 	}
 };
@@ -43,8 +47,11 @@ export function invalidTokenError(purpose: TokenPurpose): ApiError {
 /** Marks the token used and returns its user id; throws a French 4xx when it cannot be used. */
 export function consumeToken(db: Db, token: string, purpose: TokenPurpose, now: number): string {
 	const row = db
-		.prepare('SELECT user_id, expires_at, used_at FROM user_tokens WHERE token_hash = ? AND purpose = ?')
-		.get(sha256Hex(token), purpose) as { user_id: string; expires_at: number; used_at: number | null } | undefined;
+		.prepare(
+			'SELECT user_id, expires_at, used_at FROM user_tokens WHERE token_hash = ? AND purpose = ?'
+		)
+		.get(sha256Hex(token), purpose) as
+		{ user_id: string; expires_at: number; used_at: number | null } | undefined;
 	const m = MESSAGES[purpose];
 	if (!row) throw invalidTokenError(purpose);
 	if (row.used_at !== null) throw new ApiError(410, 'token_used', m.used);

@@ -15,16 +15,33 @@ describe('admin CLI', () => {
 		const env = { DATA_DIR: dataDir };
 		const log = vi.spyOn(console, 'log').mockImplementation(() => {});
 		const err = vi.spyOn(console, 'error').mockImplementation(() => {});
-		expect(await run(['create-staff', 'agent.martin', 'agent@test.localhost', '--password', 'Bureau-Creche-42'], env)).toBe(0);
-		expect(await run(['create-staff', 'Agent.Martin', 'autre@test.localhost', '--password', 'Bureau-Creche-42'], env)).toBe(1);
-		expect(await run(['create-staff', 'agent.faible', 'f@test.localhost', '--password', 'azerty'], env)).toBe(2);
+		expect(
+			await run(
+				['create-staff', 'agent.martin', 'agent@test.localhost', '--password', 'Bureau-Creche-42'],
+				env
+			)
+		).toBe(0);
+		expect(
+			await run(
+				['create-staff', 'Agent.Martin', 'autre@test.localhost', '--password', 'Bureau-Creche-42'],
+				env
+			)
+		).toBe(1);
+		expect(
+			await run(['create-staff', 'agent.faible', 'f@test.localhost', '--password', 'azerty'], env)
+		).toBe(2);
 		expect(err.mock.calls.flat().join('\n')).toMatch(/déjà utilisé[\s\S]*au minimum 8 caractères/);
 		expect(await run(['oops'], env)).toBe(2);
 		log.mockRestore();
 		err.mockRestore();
 
 		const db = openDatabase(join(dataDir, 'espace-famille.sqlite'));
-		const app = createApp({ db, config: testConfig(), clock: new ManualClock(Date.now()), kickOutbox: () => {} });
+		const app = createApp({
+			db,
+			config: testConfig(),
+			clock: new ManualClock(Date.now()),
+			kickOutbox: () => {}
+		});
 		const res = await app.request('/api/auth/login', {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },

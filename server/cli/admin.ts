@@ -54,7 +54,11 @@ export async function run(argv: string[], env = process.env): Promise<number> {
 	const u = v.safeParse(usernameSchema, username ?? '');
 	const e = v.safeParse(emailSchema, email ?? '');
 	if (!u.success || !e.success) {
-		console.error([!u.success && u.issues[0].message, !e.success && e.issues[0].message].filter(Boolean).join('\n'));
+		console.error(
+			[!u.success && u.issues[0].message, !e.success && e.issues[0].message]
+				.filter(Boolean)
+				.join('\n')
+		);
 		console.error(USAGE);
 		return 2;
 	}
@@ -81,8 +85,17 @@ export async function run(argv: string[], env = process.env): Promise<number> {
 			return 1;
 		}
 		const role = flags.has('admin') ? 'admin' : 'staff';
-		await insertActiveUser(db, { username: u.output, email: e.output, password, role, lastName: u.output, firstNames: '' });
-		console.log(`Compte ${role === 'admin' ? 'administrateur' : 'agent'} « ${u.output} » créé (${config.databaseFile}).`);
+		await insertActiveUser(db, {
+			username: u.output,
+			email: e.output,
+			password,
+			role,
+			lastName: u.output,
+			firstNames: ''
+		});
+		console.log(
+			`Compte ${role === 'admin' ? 'administrateur' : 'agent'} « ${u.output} » créé (${config.databaseFile}).`
+		);
 		return 0;
 	} finally {
 		db.close();

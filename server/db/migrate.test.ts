@@ -10,7 +10,9 @@ describe('database', () => {
 		const db = openDatabase(file);
 		expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
 		expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-		const applied = db.prepare('SELECT name FROM schema_migrations ORDER BY version').all() as { name: string }[];
+		const applied = db.prepare('SELECT name FROM schema_migrations ORDER BY version').all() as {
+			name: string;
+		}[];
 		expect(applied.map((r) => r.name)).toEqual(listMigrations().map((m) => m.name));
 		expect(migrate(db)).toEqual([]);
 		db.close();
@@ -22,9 +24,17 @@ describe('database', () => {
 	it('rolls back a failing migration whole', () => {
 		const db = openDatabase(':memory:');
 		expect(() =>
-			migrate(db, [{ version: 9999, name: '9999_broken.sql', sql: 'CREATE TABLE t (x); INSERT INTO nope VALUES (1);' }])
+			migrate(db, [
+				{
+					version: 9999,
+					name: '9999_broken.sql',
+					sql: 'CREATE TABLE t (x); INSERT INTO nope VALUES (1);'
+				}
+			])
 		).toThrow();
 		expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 't'").get()).toBeUndefined();
-		expect(db.prepare('SELECT 1 FROM schema_migrations WHERE version = 9999').get()).toBeUndefined();
+		expect(
+			db.prepare('SELECT 1 FROM schema_migrations WHERE version = 9999').get()
+		).toBeUndefined();
 	});
 });

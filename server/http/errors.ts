@@ -20,7 +20,11 @@ export class ApiError extends Error {
 	}
 }
 
-export function errorBody(code: string, message: string, fields?: Record<string, string>): ApiErrorBody {
+export function errorBody(
+	code: string,
+	message: string,
+	fields?: Record<string, string>
+): ApiErrorBody {
 	return { error: fields ? { code, message, fields } : { code, message } };
 }
 
@@ -44,7 +48,14 @@ export async function parseJson<S extends v.GenericSchema>(
 	if (!result.success) {
 		const fields = fieldErrors(result.issues);
 		const first = Object.values(fields)[0] ?? 'Certaines informations sont invalides.';
-		throw new ApiError(400, 'validation', Object.keys(fields).length > 1 ? 'Certaines informations sont invalides ou manquantes.' : first, fields);
+		throw new ApiError(
+			400,
+			'validation',
+			Object.keys(fields).length > 1
+				? 'Certaines informations sont invalides ou manquantes.'
+				: first,
+			fields
+		);
 	}
 	return result.output;
 }

@@ -37,7 +37,8 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
 	};
 }
 
-const SIGN_IN_REQUIRED = 'Votre session a expiré ou vous n’êtes pas connecté : connectez-vous pour continuer.';
+const SIGN_IN_REQUIRED =
+	'Votre session a expiré ou vous n’êtes pas connecté : connectez-vous pour continuer.';
 
 /** Lets the request through only with a session whose role is in `roles`. */
 export function requireRole(...roles: SessionUser['role'][]): MiddlewareHandler<AppEnv> {

@@ -12,9 +12,18 @@ function fakeBuild() {
 	const dir = mkdtempSync(join(tmpdir(), 'ef-build-'));
 	const boot = 'import("/_app/immutable/entry/start.js")';
 	mkdirSync(join(dir, '_app/immutable/entry'), { recursive: true });
-	writeFileSync(join(dir, '200.html'), `<!doctype html><html lang="fr"><body><script>${boot}</script></body></html>`);
-	writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="fr"><body>Accueil</body></html>');
-	writeFileSync(join(dir, 'creer-mon-espace.html'), '<!doctype html><html lang="fr"><body>Créer</body></html>');
+	writeFileSync(
+		join(dir, '200.html'),
+		`<!doctype html><html lang="fr"><body><script>${boot}</script></body></html>`
+	);
+	writeFileSync(
+		join(dir, 'index.html'),
+		'<!doctype html><html lang="fr"><body>Accueil</body></html>'
+	);
+	writeFileSync(
+		join(dir, 'creer-mon-espace.html'),
+		'<!doctype html><html lang="fr"><body>Créer</body></html>'
+	);
 	writeFileSync(join(dir, '_app/immutable/entry/start.js'), 'console.log(1)');
 	writeFileSync(join(dir, '_app/immutable/entry/start.js.gz'), gzipSync('console.log(1)'));
 	return { dir, hash: 'sha256-' + createHash('sha256').update(boot).digest('base64') };
@@ -23,7 +32,10 @@ function fakeBuild() {
 describe('static PWA serving', () => {
 	const { dir, hash } = fakeBuild();
 	const h = createHarness({ buildDir: dir });
-	const app = createApp({ db: h.db, config: h.config, clock: h.clock, kickOutbox: () => {} }, { serveStatic: true });
+	const app = createApp(
+		{ db: h.db, config: h.config, clock: h.clock, kickOutbox: () => {} },
+		{ serveStatic: true }
+	);
 
 	it('serves prerendered pages and falls back to the SPA shell with a CSP allowing its script by hash', async () => {
 		expect(await (await app.request('/')).text()).toContain('Accueil');
@@ -33,16 +45,21 @@ describe('static PWA serving', () => {
 		expect(spa.headers.get('cache-control')).toBe('no-cache');
 		const csp = spa.headers.get('content-security-policy')!;
 		expect(csp).toContain(`script-src 'self' '${hash}'`);
-		expect(csp).not.toContain('unsafe-inline\' \'sha');
+		expect(csp).not.toContain("unsafe-inline' 'sha");
 		expect(csp).toContain("frame-ancestors 'none'");
 	});
 
 	it('marks hashed assets immutable and serves the gzip variant when accepted', async () => {
-		const res = await app.request('/_app/immutable/entry/start.js', { headers: { 'accept-encoding': 'gzip' } });
+		const res = await app.request('/_app/immutable/entry/start.js', {
+			headers: { 'accept-encoding': 'gzip' }
+		});
 		expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
 		expect(res.headers.get('content-encoding')).toBe('gzip');
 		const etag = res.headers.get('etag')!;
-		expect((await app.request('/_app/immutable/entry/start.js', { headers: { 'if-none-match': etag } })).status).toBe(304);
+		expect(
+			(await app.request('/_app/immutable/entry/start.js', { headers: { 'if-none-match': etag } }))
+				.status
+		).toBe(304);
 	});
 
 	it('answers a missing file with 404 rather than the shell', async () => {

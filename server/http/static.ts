@@ -46,7 +46,12 @@ function inlineScriptHashes(html: string): string[] {
 	for (const m of html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/gi)) {
 		const attrs = m[1] ?? '';
 		if (/type\s*=\s*["']?application\/(ld\+)?json/i.test(attrs)) continue;
-		hashes.push('sha256-' + createHash('sha256').update(m[2] ?? '').digest('base64'));
+		hashes.push(
+			'sha256-' +
+				createHash('sha256')
+					.update(m[2] ?? '')
+					.digest('base64')
+		);
 	}
 	return hashes;
 }

@@ -40,7 +40,9 @@ export function dueMessages(db: Db, now: number, limit = 20): OutboxRow[] {
 }
 
 export function markSent(db: Db, id: number, now: number) {
-	db.prepare('UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?').run(now, id);
+	db.prepare(
+		'UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?'
+	).run(now, id);
 }
 
 /** Exponential backoff: 30 s, 1 min, 2 min… capped at 1 h; a message is never dropped. */

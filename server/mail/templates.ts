@@ -11,14 +11,21 @@ interface Block {
 }
 
 function render(to: string, subject: string, greeting: string, blocks: Block[]): OutgoingMail {
-	const text = [greeting, '', ...blocks.flatMap((b) => (b.link ? [b.text, b.link.href, ''] : [b.text, ''])), SIGNATURE_TEXT].join('\n');
+	const text = [
+		greeting,
+		'',
+		...blocks.flatMap((b) => (b.link ? [b.text, b.link.href, ''] : [b.text, ''])),
+		SIGNATURE_TEXT
+	].join('\n');
 	const html = `<!doctype html><html lang="fr"><body style="font-family:Arial,sans-serif;color:#1b1b1b;line-height:1.5">
 <p>${escapeHtml(greeting)}</p>
 ${blocks
 	.map(
 		(b) =>
 			`<p>${escapeHtml(b.text)}</p>` +
-			(b.link ? `<p><a href="${escapeHtml(b.link.href)}" style="color:#0b4f8a">${escapeHtml(b.link.label)}</a></p>` : '')
+			(b.link
+				? `<p><a href="${escapeHtml(b.link.href)}" style="color:#0b4f8a">${escapeHtml(b.link.label)}</a></p>`
+				: '')
 	)
 	.join('\n')}
 <p style="color:#444">${SIGNATURE_TEXT.split('\n').map(escapeHtml).join('<br>')}</p>
@@ -34,34 +41,60 @@ export interface Person {
 	lastName: string;
 }
 
-const hello = (p: Person) => `Bonjour ${p.civility ?? ''} ${p.lastName.toUpperCase()},`.replace('  ', ' ');
+const hello = (p: Person) =>
+	`Bonjour ${p.civility ?? ''} ${p.lastName.toUpperCase()},`.replace('  ', ' ');
 
 export function activationMail(to: string, person: Person, link: string): OutgoingMail {
 	return render(to, 'Activez votre Espace Famille', hello(person), [
-		{ text: 'Votre espace personnel a bien été créé. Pour l’activer, ouvrez le lien ci-dessous dans les 48 heures :', link: { href: link, label: 'Activer mon espace' } },
-		{ text: 'Ce lien ne peut servir qu’une fois. S’il a expiré, demandez un nouveau courriel d’activation depuis la page de connexion.' },
-		{ text: 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : aucun espace ne sera activé.' }
+		{
+			text: 'Votre espace personnel a bien été créé. Pour l’activer, ouvrez le lien ci-dessous dans les 48 heures :',
+			link: { href: link, label: 'Activer mon espace' }
+		},
+		{
+			text: 'Ce lien ne peut servir qu’une fois. S’il a expiré, demandez un nouveau courriel d’activation depuis la page de connexion.'
+		},
+		{
+			text: 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : aucun espace ne sera activé.'
+		}
 	]);
 }
 
 export function passwordResetMail(to: string, person: Person, link: string): OutgoingMail {
 	return render(to, 'Réinitialisation de votre mot de passe', hello(person), [
-		{ text: 'Vous avez demandé à réinitialiser le mot de passe de votre Espace Famille. Ouvrez le lien ci-dessous dans l’heure qui suit :', link: { href: link, label: 'Choisir un nouveau mot de passe' } },
-		{ text: 'Ce lien ne peut servir qu’une fois. Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.' }
+		{
+			text: 'Vous avez demandé à réinitialiser le mot de passe de votre Espace Famille. Ouvrez le lien ci-dessous dans l’heure qui suit :',
+			link: { href: link, label: 'Choisir un nouveau mot de passe' }
+		},
+		{
+			text: 'Ce lien ne peut servir qu’une fois. Si vous n’avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.'
+		}
 	]);
 }
 
 export function passwordChangedMail(to: string, person: Person, when: string): OutgoingMail {
 	return render(to, 'Votre mot de passe a été modifié', hello(person), [
-		{ text: `Le mot de passe de votre Espace Famille a été modifié le ${when}. Vos autres sessions ont été fermées.` },
-		{ text: 'Si vous n’êtes pas à l’origine de ce changement, utilisez « J’ai oublié mon mot de passe » sur la page de connexion et contactez le service au 04 74 78 32 10.' }
+		{
+			text: `Le mot de passe de votre Espace Famille a été modifié le ${when}. Vos autres sessions ont été fermées.`
+		},
+		{
+			text: 'Si vous n’êtes pas à l’origine de ce changement, utilisez « J’ai oublié mon mot de passe » sur la page de connexion et contactez le service au 04 74 78 32 10.'
+		}
 	]);
 }
 
 /** Paris-time "le 04/11/2021 à 11:20" formatting for mails and greetings. */
 export function formatParisDateTime(ms: number): string {
 	const d = new Date(ms);
-	const date = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
-	const time = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(d);
+	const date = new Intl.DateTimeFormat('fr-FR', {
+		timeZone: 'Europe/Paris',
+		day: '2-digit',
+		month: '2-digit',
+		year: 'numeric'
+	}).format(d);
+	const time = new Intl.DateTimeFormat('fr-FR', {
+		timeZone: 'Europe/Paris',
+		hour: '2-digit',
+		minute: '2-digit'
+	}).format(d);
 	return `${date} à ${time}`;
 }

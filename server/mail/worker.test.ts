@@ -22,8 +22,18 @@ describe('outbox worker', () => {
 		smtp = await startTestSmtp();
 		const db = openDatabase(':memory:');
 		const clock = new ManualClock();
-		enqueueMail(db, activationMail('parent@test.localhost', { civility: 'Monsieur', lastName: 'Essai' }, 'http://x/activation/abc'), clock.now());
-		const worker = startOutboxWorker(db, smtpTransport(testConfig({ smtpUrl: smtp.url })), clock, { log: quiet });
+		enqueueMail(
+			db,
+			activationMail(
+				'parent@test.localhost',
+				{ civility: 'Monsieur', lastName: 'Essai' },
+				'http://x/activation/abc'
+			),
+			clock.now()
+		);
+		const worker = startOutboxWorker(db, smtpTransport(testConfig({ smtpUrl: smtp.url })), clock, {
+			log: quiet
+		});
 		expect(await worker.drain()).toBe(1);
 		const mail = await smtp.waitFor((m) => m.to === 'parent@test.localhost');
 		expect(mail.subject).toBe('Activez votre Espace Famille');
@@ -38,11 +48,19 @@ describe('outbox worker', () => {
 		smtp = await startTestSmtp();
 		const db = openDatabase(':memory:');
 		const clock = new ManualClock();
-		enqueueMail(db, { to: 'a@test.localhost', subject: 'Un', text: 't', html: '<p>t</p>' }, clock.now());
+		enqueueMail(
+			db,
+			{ to: 'a@test.localhost', subject: 'Un', text: 't', html: '<p>t</p>' },
+			clock.now()
+		);
 		smtp.failing = true;
-		const worker = startOutboxWorker(db, smtpTransport(testConfig({ smtpUrl: smtp.url })), clock, { log: quiet });
+		const worker = startOutboxWorker(db, smtpTransport(testConfig({ smtpUrl: smtp.url })), clock, {
+			log: quiet
+		});
 		expect(await worker.drain()).toBe(0);
-		const row = db.prepare('SELECT attempts, sent_at, next_attempt_at, last_error FROM outbox').get() as Record<string, number | string | null>;
+		const row = db
+			.prepare('SELECT attempts, sent_at, next_attempt_at, last_error FROM outbox')
+			.get() as Record<string, number | string | null>;
 		expect(row).toMatchObject({ attempts: 1, sent_at: null });
 		expect(row.next_attempt_at).toBe(clock.now() + 30_000);
 		expect(await worker.drain()).toBe(0); // not due yet: no hammering
@@ -60,12 +78,19 @@ describe('outbox worker', () => {
 		smtp = await startTestSmtp();
 		const port = smtp.port;
 		await smtp.close();
-		const worker = startOutboxWorker(db, smtpTransport(testConfig({ smtpUrl: `smtp://127.0.0.1:${port}` })), clock, { log: quiet });
+		const worker = startOutboxWorker(
+			db,
+			smtpTransport(testConfig({ smtpUrl: `smtp://127.0.0.1:${port}` })),
+			clock,
+			{ log: quiet }
+		);
 		expect(await worker.drain()).toBe(0);
 		await worker.stop();
 		smtp = await startTestSmtp(port);
 		clock.advance(30_000);
-		const again = startOutboxWorker(db, smtpTransport(testConfig({ smtpUrl: smtp.url })), clock, { log: quiet });
+		const again = startOutboxWorker(db, smtpTransport(testConfig({ smtpUrl: smtp.url })), clock, {
+			log: quiet
+		});
 		expect(await again.drain()).toBe(1);
 		expect(smtp.mails[0].subject).toBe('Deux');
 		await again.stop();
@@ -74,7 +99,11 @@ describe('outbox worker', () => {
 	it('stores mails in the demo mailbox when no SMTP is configured, once per outbox row', async () => {
 		const db = openDatabase(':memory:');
 		const clock = new ManualClock();
-		const id = enqueueMail(db, { to: 'c@test.localhost', subject: 'Trois', text: 't', html: 't' }, clock.now());
+		const id = enqueueMail(
+			db,
+			{ to: 'c@test.localhost', subject: 'Trois', text: 't', html: 't' },
+			clock.now()
+		);
 		const transport = demoMailboxTransport(db, () => clock.now());
 		await transport.send({ to: 'c@test.localhost', subject: 'Trois', text: 't', html: 't' }, id);
 		await transport.send({ to: 'c@test.localhost', subject: 'Trois', text: 't', html: 't' }, id);

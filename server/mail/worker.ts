@@ -36,7 +36,9 @@ export function startOutboxWorker(
 			} catch (error) {
 				const message = error instanceof Error ? error.message : String(error);
 				markFailed(db, row.id, row.attempts + 1, message, clock.now());
-				log.warn(`[outbox] message ${row.id} not delivered (attempt ${row.attempts + 1}): ${message}`);
+				log.warn(
+					`[outbox] message ${row.id} not delivered (attempt ${row.attempts + 1}): ${message}`
+				);
 			}
 		}
 		return sent;

@@ -1,6 +1,12 @@
 // Creating a space, activation and sign-in through the real app on real SQLite.
 import { describe, expect, it } from 'vitest';
-import { CookieJar, createHarness, registrationFactory, signedInParent, tokenFromMail } from '../test/harness';
+import {
+	CookieJar,
+	createHarness,
+	registrationFactory,
+	signedInParent,
+	tokenFromMail
+} from '../test/harness';
 
 const count = (h: ReturnType<typeof createHarness>, table: string) =>
 	(h.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -17,7 +23,10 @@ describe('create my space', () => {
 		expect(mail.text).toMatch(/48 heures/);
 		expect(mail.html).toContain('href="http://localhost:3000/activation/');
 		expect(count(h, 'households')).toBe(1);
-		const login = await h.call('POST', '/api/auth/login', { username: body.username, password: body.password });
+		const login = await h.call('POST', '/api/auth/login', {
+			username: body.username,
+			password: body.password
+		});
 		expect(login.status).toBe(403);
 		expect((await login.json()).error.message).toMatch(/pas encore activé/);
 	});
@@ -32,15 +41,18 @@ describe('create my space', () => {
 		['address.postalCode', { address: { postalCode: '382' } }, /5 chiffres/],
 		['birthDate', { birthDate: '2999-01-01' }, /doit être passée/],
 		['civility', { civility: 'Mx' }, /Civilité/]
-	])('refuses a bad %s with a French message and writes nothing', async (field, override, message) => {
-		const h = createHarness();
-		const res = await h.call('POST', '/api/auth/register', registrationFactory(override));
-		expect(res.status).toBe(400);
-		const { error } = await res.json();
-		expect(error.code).toBe('validation');
-		expect(error.fields[field]).toMatch(message);
-		expect(count(h, 'users') + count(h, 'households') + count(h, 'outbox')).toBe(0);
-	});
+	])(
+		'refuses a bad %s with a French message and writes nothing',
+		async (field, override, message) => {
+			const h = createHarness();
+			const res = await h.call('POST', '/api/auth/register', registrationFactory(override));
+			expect(res.status).toBe(400);
+			const { error } = await res.json();
+			expect(error.code).toBe('validation');
+			expect(error.fields[field]).toMatch(message);
+			expect(count(h, 'users') + count(h, 'households') + count(h, 'outbox')).toBe(0);
+		}
+	);
 
 	it('refuses a missing required field', async () => {
 		const h = createHarness();
@@ -48,7 +60,9 @@ describe('create my space', () => {
 		delete body.firstNames;
 		const res = await h.call('POST', '/api/auth/register', body);
 		expect(res.status).toBe(400);
-		expect((await res.json()).error.fields.firstNames).toBe('Le champ « Prénom(s) » est obligatoire.');
+		expect((await res.json()).error.fields.firstNames).toBe(
+			'Le champ « Prénom(s) » est obligatoire.'
+		);
 		expect(count(h, 'users')).toBe(0);
 	});
 
@@ -56,10 +70,18 @@ describe('create my space', () => {
 		const h = createHarness();
 		const first = registrationFactory();
 		expect((await h.call('POST', '/api/auth/register', first)).status).toBe(201);
-		const sameUser = await h.call('POST', '/api/auth/register', registrationFactory({ username: first.username.toUpperCase() }));
+		const sameUser = await h.call(
+			'POST',
+			'/api/auth/register',
+			registrationFactory({ username: first.username.toUpperCase() })
+		);
 		expect(sameUser.status).toBe(409);
 		expect((await sameUser.json()).error.fields.username).toMatch(/déjà utilisé/);
-		const sameMail = await h.call('POST', '/api/auth/register', registrationFactory({ email: first.email.toUpperCase() }));
+		const sameMail = await h.call(
+			'POST',
+			'/api/auth/register',
+			registrationFactory({ email: first.email.toUpperCase() })
+		);
 		expect(sameMail.status).toBe(409);
 		expect((await sameMail.json()).error.fields.email).toMatch(/existe déjà/);
 		expect(count(h, 'users')).toBe(1);
@@ -89,7 +111,10 @@ describe('activation', () => {
 		const again = await h.call('POST', '/api/auth/activate', { token });
 		expect(again.status).toBe(410);
 		expect((await again.json()).error.message).toMatch(/déjà été utilisé/);
-		const login = await h.call('POST', '/api/auth/login', { username: body.username, password: body.password });
+		const login = await h.call('POST', '/api/auth/login', {
+			username: body.username,
+			password: body.password
+		});
 		expect(login.status).toBe(200);
 	});
 
@@ -100,7 +125,9 @@ describe('activation', () => {
 		const late = await h.call('POST', '/api/auth/activate', { token });
 		expect(late.status).toBe(410);
 		expect((await late.json()).error.message).toMatch(/expiré/);
-		expect((await h.call('POST', '/api/auth/activation/resend', { email: body.email })).status).toBe(202);
+		expect(
+			(await h.call('POST', '/api/auth/activation/resend', { email: body.email })).status
+		).toBe(202);
 		const fresh = tokenFromMail(h.outboxMails().at(-1)!.text, 'activation');
 		expect(fresh).not.toBe(token);
 		expect((await h.call('POST', '/api/auth/activate', { token: fresh })).status).toBe(200);
@@ -117,14 +144,22 @@ describe('activation', () => {
 		const h = createHarness();
 		const res = await h.call('POST', '/api/auth/activate', { token: 'court' });
 		expect(res.status).toBe(400);
-		expect((await res.json()).error).toMatchObject({ code: 'token_invalid', message: expect.stringMatching(/invalide/) });
-		const reset = await h.call('POST', '/api/auth/password-reset/confirm', { token: '', password: 'Nouveau-Secret-9' });
+		expect((await res.json()).error).toMatchObject({
+			code: 'token_invalid',
+			message: expect.stringMatching(/invalide/)
+		});
+		const reset = await h.call('POST', '/api/auth/password-reset/confirm', {
+			token: '',
+			password: 'Nouveau-Secret-9'
+		});
 		expect((await reset.json()).error.code).toBe('token_invalid');
 	});
 
 	it('resend is neutral for unknown or already active addresses', async () => {
 		const h = createHarness();
-		const res = await h.call('POST', '/api/auth/activation/resend', { email: 'personne@test.localhost' });
+		const res = await h.call('POST', '/api/auth/activation/resend', {
+			email: 'personne@test.localhost'
+		});
 		expect(res.status).toBe(202);
 		expect(count(h, 'outbox')).toBe(0);
 	});
@@ -137,23 +172,38 @@ describe('sign in and sessions', () => {
 		const me = await h.call('GET', '/api/me', undefined, jar);
 		expect(me.status).toBe(200);
 		const data = await me.json();
-		expect(data.user).toMatchObject({ username: body.username, role: 'parent', civility: 'Madame', lastName: 'Testeuse', lastLoginAt: null });
+		expect(data.user).toMatchObject({
+			username: body.username,
+			role: 'parent',
+			civility: 'Madame',
+			lastName: 'Testeuse',
+			lastLoginAt: null
+		});
 		expect(data.syncUrl).toBe(`http://localhost:3000/sync/hh-${data.household.id}`);
 		h.clock.advance(3600_000);
 		const jar2 = new CookieJar();
-		const second = await h.call('POST', '/api/auth/login', { username: body.username, password: body.password }, jar2);
+		const second = await h.call(
+			'POST',
+			'/api/auth/login',
+			{ username: body.username, password: body.password },
+			jar2
+		);
 		const cookie = second.headers.getSetCookie()[0];
 		expect(cookie).toMatch(/HttpOnly/);
 		expect(cookie).toMatch(/SameSite=Lax/);
 		expect(cookie).not.toMatch(/Secure/);
-		expect((await second.json()).user.lastLoginAt).toBe(new Date(h.clock.now() - 3600_000).toISOString());
+		expect((await second.json()).user.lastLoginAt).toBe(
+			new Date(h.clock.now() - 3600_000).toISOString()
+		);
 	});
 
 	it('stores only a hash of the session secret', async () => {
 		const h = createHarness();
 		const { jar } = await signedInParent(h);
 		const [id, secret] = jar.cookies.get('ef_session')!.split('.');
-		const row = h.db.prepare('SELECT secret_hash FROM sessions WHERE id = ?').get(id) as { secret_hash: Buffer };
+		const row = h.db.prepare('SELECT secret_hash FROM sessions WHERE id = ?').get(id) as {
+			secret_hash: Buffer;
+		};
 		expect(row.secret_hash.length).toBe(32);
 		expect(row.secret_hash.toString('utf8')).not.toContain(secret);
 	});
@@ -171,8 +221,14 @@ describe('sign in and sessions', () => {
 	it('gives the same answer for an unknown user and a wrong password', async () => {
 		const h = createHarness();
 		const { body } = await signedInParent(h);
-		const wrong = await h.call('POST', '/api/auth/login', { username: body.username, password: 'Mauvais-Mot-2' });
-		const unknown = await h.call('POST', '/api/auth/login', { username: 'inconnu', password: 'Mauvais-Mot-2' });
+		const wrong = await h.call('POST', '/api/auth/login', {
+			username: body.username,
+			password: 'Mauvais-Mot-2'
+		});
+		const unknown = await h.call('POST', '/api/auth/login', {
+			username: 'inconnu',
+			password: 'Mauvais-Mot-2'
+		});
 		expect(wrong.status).toBe(401);
 		expect(unknown.status).toBe(401);
 		expect(await wrong.json()).toEqual(await unknown.json());

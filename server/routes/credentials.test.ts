@@ -24,16 +24,27 @@ describe('sign-in throttling (CNIL 2022-100)', () => {
 	it('throttles unknown usernames the same way (no account enumeration)', async () => {
 		const h = createHarness();
 		for (let i = 0; i < 5; i++)
-			expect((await h.call('POST', '/api/auth/login', { username: 'fantome', password: 'Xx-123456' })).status).toBe(401);
-		expect((await h.call('POST', '/api/auth/login', { username: 'fantome', password: 'Xx-123456' })).status).toBe(429);
+			expect(
+				(await h.call('POST', '/api/auth/login', { username: 'fantome', password: 'Xx-123456' }))
+					.status
+			).toBe(401);
+		expect(
+			(await h.call('POST', '/api/auth/login', { username: 'fantome', password: 'Xx-123456' }))
+				.status
+		).toBe(429);
 	});
 
 	it('caps failures per client address at 100 an hour across accounts', async () => {
 		const h = createHarness();
 		const now = h.clock.now();
-		const insert = h.db.prepare("INSERT INTO login_failures (scope, key, at) VALUES ('ip', 'unknown', ?)");
+		const insert = h.db.prepare(
+			"INSERT INTO login_failures (scope, key, at) VALUES ('ip', 'unknown', ?)"
+		);
 		for (let i = 0; i < 100; i++) insert.run(now - 1000);
-		const res = await h.call('POST', '/api/auth/login', { username: 'autre-compte', password: 'Xx-123456' });
+		const res = await h.call('POST', '/api/auth/login', {
+			username: 'autre-compte',
+			password: 'Xx-123456'
+		});
 		expect(res.status).toBe(429);
 		expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(3500);
 	});
@@ -44,7 +55,9 @@ describe('password reset', () => {
 		const h = createHarness();
 		const { body } = await signedInParent(h);
 		const before = h.outboxMails().length;
-		const unknown = await h.call('POST', '/api/auth/password-reset/request', { email: 'inconnu@test.localhost' });
+		const unknown = await h.call('POST', '/api/auth/password-reset/request', {
+			email: 'inconnu@test.localhost'
+		});
 		const known = await h.call('POST', '/api/auth/password-reset/request', { email: body.email });
 		expect(unknown.status).toBe(202);
 		expect(known.status).toBe(202);
@@ -57,14 +70,37 @@ describe('password reset', () => {
 		const { body, jar } = await signedInParent(h);
 		await h.call('POST', '/api/auth/password-reset/request', { email: body.email });
 		const token = tokenFromMail(h.outboxMails().at(-1)!.text, 'reinitialiser');
-		const weak = await h.call('POST', '/api/auth/password-reset/confirm', { token, password: 'court' });
+		const weak = await h.call('POST', '/api/auth/password-reset/confirm', {
+			token,
+			password: 'court'
+		});
 		expect(weak.status).toBe(400);
-		const ok = await h.call('POST', '/api/auth/password-reset/confirm', { token, password: 'Nouveau-Secret-9' });
+		const ok = await h.call('POST', '/api/auth/password-reset/confirm', {
+			token,
+			password: 'Nouveau-Secret-9'
+		});
 		expect(ok.status).toBe(200);
 		expect((await h.call('GET', '/api/me', undefined, jar)).status).toBe(401);
-		expect((await h.call('POST', '/api/auth/login', { username: body.username, password: body.password })).status).toBe(401);
-		expect((await h.call('POST', '/api/auth/login', { username: body.username, password: 'Nouveau-Secret-9' })).status).toBe(200);
-		const reused = await h.call('POST', '/api/auth/password-reset/confirm', { token, password: 'Encore-Autre-8' });
+		expect(
+			(
+				await h.call('POST', '/api/auth/login', {
+					username: body.username,
+					password: body.password
+				})
+			).status
+		).toBe(401);
+		expect(
+			(
+				await h.call('POST', '/api/auth/login', {
+					username: body.username,
+					password: 'Nouveau-Secret-9'
+				})
+			).status
+		).toBe(200);
+		const reused = await h.call('POST', '/api/auth/password-reset/confirm', {
+			token,
+			password: 'Encore-Autre-8'
+		});
 		expect(reused.status).toBe(410);
 	});
 
@@ -74,7 +110,10 @@ describe('password reset', () => {
 		await h.call('POST', '/api/auth/password-reset/request', { email: body.email });
 		const token = tokenFromMail(h.outboxMails().at(-1)!.text, 'reinitialiser');
 		h.clock.advance(3600_000 + 1);
-		const res = await h.call('POST', '/api/auth/password-reset/confirm', { token, password: 'Nouveau-Secret-9' });
+		const res = await h.call('POST', '/api/auth/password-reset/confirm', {
+			token,
+			password: 'Nouveau-Secret-9'
+		});
 		expect(res.status).toBe(410);
 		expect((await res.json()).error.message).toMatch(/expiré.*1 heure/);
 	});
@@ -85,11 +124,26 @@ describe('Identifiants: change password', () => {
 		const h = createHarness();
 		const { body, jar } = await signedInParent(h);
 		const other = new CookieJar();
-		await h.call('POST', '/api/auth/login', { username: body.username, password: body.password }, other);
-		const wrong = await h.call('PUT', '/api/me/password', { currentPassword: 'Pas-Le-Bon-1', password: 'Nouveau-Secret-9' }, jar);
+		await h.call(
+			'POST',
+			'/api/auth/login',
+			{ username: body.username, password: body.password },
+			other
+		);
+		const wrong = await h.call(
+			'PUT',
+			'/api/me/password',
+			{ currentPassword: 'Pas-Le-Bon-1', password: 'Nouveau-Secret-9' },
+			jar
+		);
 		expect(wrong.status).toBe(400);
 		expect((await wrong.json()).error.fields.currentPassword).toMatch(/incorrect/);
-		const ok = await h.call('PUT', '/api/me/password', { currentPassword: body.password, password: 'Nouveau-Secret-9' }, jar);
+		const ok = await h.call(
+			'PUT',
+			'/api/me/password',
+			{ currentPassword: body.password, password: 'Nouveau-Secret-9' },
+			jar
+		);
 		expect(ok.status).toBe(200);
 		expect((await h.call('GET', '/api/me', undefined, jar)).status).toBe(200);
 		expect((await h.call('GET', '/api/me', undefined, other)).status).toBe(401);
@@ -102,8 +156,16 @@ describe('Profil', () => {
 		const h = createHarness();
 		const { jar, body } = await signedInParent(h);
 		const profile = await (await h.call('GET', '/api/me/profile', undefined, jar)).json();
-		expect(profile).toMatchObject({ username: body.username, lastName: 'Testeuse', address: { city: 'Vienne' } });
-		const update = { ...profile, address: { ...profile.address, street: 'Avenue Nouvelle' }, mobile: '0712345678' };
+		expect(profile).toMatchObject({
+			username: body.username,
+			lastName: 'Testeuse',
+			address: { city: 'Vienne' }
+		});
+		const update = {
+			...profile,
+			address: { ...profile.address, street: 'Avenue Nouvelle' },
+			mobile: '0712345678'
+		};
 		delete update.username;
 		const res = await h.call('PUT', '/api/me/profile', update, jar);
 		expect(res.status).toBe(200);
@@ -116,10 +178,17 @@ describe('Profil', () => {
 		const h = createHarness();
 		const { jar } = await signedInParent(h);
 		const profile = await (await h.call('GET', '/api/me/profile', undefined, jar)).json();
-		const res = await h.call('PUT', '/api/me/profile', { ...profile, lastName: 'Autre', phone: '12' }, jar);
+		const res = await h.call(
+			'PUT',
+			'/api/me/profile',
+			{ ...profile, lastName: 'Autre', phone: '12' },
+			jar
+		);
 		expect(res.status).toBe(400);
 		expect((await res.json()).error.fields.phone).toMatch(/numéro de téléphone/);
-		expect((await (await h.call('GET', '/api/me/profile', undefined, jar)).json()).lastName).toBe('Testeuse');
+		expect((await (await h.call('GET', '/api/me/profile', undefined, jar)).json()).lastName).toBe(
+			'Testeuse'
+		);
 	});
 });
 
@@ -133,7 +202,10 @@ describe('HTTP hardening', () => {
 		});
 		expect(res.status).toBe(403);
 		expect((await h.call('GET', '/api/me', undefined, jar)).status).toBe(200);
-		const noFetchMeta = await h.call('POST', '/api/auth/logout', undefined, jar, { origin: 'https://evil.example', 'sec-fetch-site': '' });
+		const noFetchMeta = await h.call('POST', '/api/auth/logout', undefined, jar, {
+			origin: 'https://evil.example',
+			'sec-fetch-site': ''
+		});
 		expect(noFetchMeta.status).toBe(403);
 	});
 
@@ -158,6 +230,8 @@ describe('HTTP hardening', () => {
 		const h = createHarness();
 		const { structures } = await (await h.call('GET', '/api/structures')).json();
 		expect(structures).toHaveLength(16);
-		expect(structures[0].label).toBe('Accueil Petite enfance - EAJE Cocon de Soie - Liste d\'attente');
+		expect(structures[0].label).toBe(
+			"Accueil Petite enfance - EAJE Cocon de Soie - Liste d'attente"
+		);
 	});
 });

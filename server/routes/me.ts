@@ -8,9 +8,11 @@ import { parseJson } from '../http/errors';
 import { requireRole } from '../http/session-middleware';
 import { householdDbName } from '../../sync/server';
 
-
 export interface MeView {
-	user: Pick<SessionUser, 'id' | 'username' | 'role' | 'civility' | 'lastName' | 'firstNames' | 'lastLoginAt'>;
+	user: Pick<
+		SessionUser,
+		'id' | 'username' | 'role' | 'civility' | 'lastName' | 'firstNames' | 'lastLoginAt'
+	>;
 	household: { id: string } | null;
 	syncUrl: string | null;
 }
@@ -35,12 +37,16 @@ export function meView(c: Context<AppEnv>, sessionId: string): MeView {
 			lastLoginAt: row.previous_login_at
 		},
 		household: householdId ? { id: householdId } : null,
-		syncUrl: householdId ? new URL(`/sync/${householdDbName(householdId)}`, c.req.url).toString() : null
+		syncUrl: householdId
+			? new URL(`/sync/${householdDbName(householdId)}`, c.req.url).toString()
+			: null
 	};
 }
 
 export const meRoutes = new Hono<AppEnv>()
-	.get('/', requireRole('parent', 'staff', 'admin'), (c) => c.json(meView(c, c.var.sessionId!), 200))
+	.get('/', requireRole('parent', 'staff', 'admin'), (c) =>
+		c.json(meView(c, c.var.sessionId!), 200)
+	)
 	.get('/profile', requireRole('parent', 'staff', 'admin'), (c) =>
 		c.json(getProfile(c.var.deps.db, c.var.user!.id), 200)
 	)

@@ -15,7 +15,10 @@ describe('/sync behind real sessions', () => {
 		expect(own.headers.get('cache-control')).toBe('no-store');
 		expect((await h.call('GET', path, undefined, b.jar)).status).toBe(403);
 		expect((await h.call('GET', path)).status).toBe(401);
-		const crossSite = await h.call('POST', `${path}/_bulk_docs`, { docs: [] }, a.jar, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+		const crossSite = await h.call('POST', `${path}/_bulk_docs`, { docs: [] }, a.jar, {
+			origin: 'https://evil.example',
+			'sec-fetch-site': 'cross-site'
+		});
 		expect(crossSite.status).toBe(403);
 	});
 });

@@ -20,13 +20,23 @@ export function seedStructures(db: Db): number {
 	const insert = db.prepare(
 		'INSERT INTO structures (id, name, label, commune, capacity, position) VALUES (?, ?, ?, ?, ?, ?)'
 	);
-	db.transaction(() => structures.forEach((s, i) => insert.run(s.id, s.name, s.label, s.commune, s.capacity, i + 1)))();
+	db.transaction(() =>
+		structures.forEach((s, i) => insert.run(s.id, s.name, s.label, s.commune, s.capacity, i + 1))
+	)();
 	return structures.length;
 }
 
 export const DEMO_ACCOUNTS = {
-	parent: { username: 'parent.demo', password: 'Demo-Famille-2026', email: 'parent.demo@espace-famille.localhost' },
-	staff: { username: 'agent.demo', password: 'Demo-Agent-2026', email: 'agent.demo@espace-famille.localhost' }
+	parent: {
+		username: 'parent.demo',
+		password: 'Demo-Famille-2026',
+		email: 'parent.demo@espace-famille.localhost'
+	},
+	staff: {
+		username: 'agent.demo',
+		password: 'Demo-Agent-2026',
+		email: 'agent.demo@espace-famille.localhost'
+	}
 } as const;
 
 export interface NewUser {
@@ -52,16 +62,34 @@ export async function insertActiveUser(db: Db, u: NewUser, now = Date.now()): Pr
 			activated_at, created_at, updated_at)
 		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	).run(
-		id, u.username, u.username.toLowerCase(), u.email, u.email.toLowerCase(), hash, u.role, u.householdId ?? null,
-		u.civility ?? null, u.lastName, u.firstNames, u.address?.number ?? null, u.address?.street ?? null,
-		u.address?.postalCode ?? null, u.address?.city ?? null, iso, iso, iso
+		id,
+		u.username,
+		u.username.toLowerCase(),
+		u.email,
+		u.email.toLowerCase(),
+		hash,
+		u.role,
+		u.householdId ?? null,
+		u.civility ?? null,
+		u.lastName,
+		u.firstNames,
+		u.address?.number ?? null,
+		u.address?.street ?? null,
+		u.address?.postalCode ?? null,
+		u.address?.city ?? null,
+		iso,
+		iso,
+		iso
 	);
 	return id;
 }
 
 export function createHousehold(db: Db, now = Date.now()): string {
 	const id = randomUUID();
-	db.prepare('INSERT INTO households (id, created_at) VALUES (?, ?)').run(id, new Date(now).toISOString());
+	db.prepare('INSERT INTO households (id, created_at) VALUES (?, ?)').run(
+		id,
+		new Date(now).toISOString()
+	);
 	return id;
 }
 

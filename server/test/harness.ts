@@ -13,7 +13,13 @@ export interface Harness {
 	config: Config;
 	app: ReturnType<typeof createApp>;
 	/** A JSON request as a same-origin browser would send it, with an optional cookie jar. */
-	call(method: string, path: string, body?: unknown, jar?: CookieJar, headers?: Record<string, string>): Promise<Response>;
+	call(
+		method: string,
+		path: string,
+		body?: unknown,
+		jar?: CookieJar,
+		headers?: Record<string, string>
+	): Promise<Response>;
 	outboxMails(): { to: string; subject: string; text: string; html: string }[];
 }
 
@@ -55,15 +61,18 @@ export function createHarness(overrides: Partial<Config> = {}): Harness {
 					...(jar && jar.cookies.size ? { cookie: jar.header() } : {}),
 					...headers
 				},
-				body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
+				body:
+					body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
 			});
 			jar?.store(res);
 			return res;
 		},
 		outboxMails() {
-			return (db.prepare("SELECT payload FROM outbox WHERE kind = 'mail' ORDER BY id").all() as { payload: string }[]).map(
-				(r) => JSON.parse(r.payload).mail
-			);
+			return (
+				db.prepare("SELECT payload FROM outbox WHERE kind = 'mail' ORDER BY id").all() as {
+					payload: string;
+				}[]
+			).map((r) => JSON.parse(r.payload).mail);
 		}
 	};
 }
@@ -100,10 +109,18 @@ export async function signedInParent(h: Harness, overrides: Record<string, unkno
 	const body = registrationFactory(overrides);
 	const res = await h.call('POST', '/api/auth/register', body);
 	if (res.status !== 201) throw new Error(`register failed: ${res.status} ${await res.text()}`);
-	const mail = h.outboxMails().filter((m) => m.to === body.email).at(-1)!;
+	const mail = h
+		.outboxMails()
+		.filter((m) => m.to === body.email)
+		.at(-1)!;
 	await h.call('POST', '/api/auth/activate', { token: tokenFromMail(mail.text, 'activation') });
 	const jar = new CookieJar();
-	const login = await h.call('POST', '/api/auth/login', { username: body.username, password: body.password }, jar);
+	const login = await h.call(
+		'POST',
+		'/api/auth/login',
+		{ username: body.username, password: body.password },
+		jar
+	);
 	if (login.status !== 200) throw new Error(`login failed: ${login.status}`);
 	return { jar, body };
 }

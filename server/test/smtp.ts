@@ -45,7 +45,11 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
 		onData(stream, _session, callback) {
 			if (state.failing) {
 				stream.resume();
-				stream.on('end', () => callback(Object.assign(new Error('Service temporairement indisponible'), { responseCode: 451 })));
+				stream.on('end', () =>
+					callback(
+						Object.assign(new Error('Service temporairement indisponible'), { responseCode: 451 })
+					)
+				);
 				return;
 			}
 			simpleParser(stream)

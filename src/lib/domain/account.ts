@@ -22,7 +22,10 @@ const phone = (label: string) =>
 			v.optional(
 				v.pipe(
 					v.string(),
-					v.regex(FRENCH_PHONE, `Le champ « ${label} » doit être un numéro de téléphone français (10 chiffres).`)
+					v.regex(
+						FRENCH_PHONE,
+						`Le champ « ${label} » doit être un numéro de téléphone français (10 chiffres).`
+					)
 				)
 			)
 		)
@@ -86,7 +89,12 @@ export const ProfileFields = {
 	email,
 	preferredContact: v.optional(
 		v.pipe(
-			v.nullable(v.union([v.picklist(PREFERRED_CONTACTS), v.literal('')], 'Le moyen de contact préféré est invalide.')),
+			v.nullable(
+				v.union(
+					[v.picklist(PREFERRED_CONTACTS), v.literal('')],
+					'Le moyen de contact préféré est invalide.'
+				)
+			),
 			v.transform((s) => (s ? s : undefined))
 		)
 	)
@@ -151,7 +159,10 @@ export const Login = v.object({
 });
 
 export const Token = v.object({
-	token: v.pipe(v.string('Ce lien est invalide.'), v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'Ce lien est invalide.'))
+	token: v.pipe(
+		v.string('Ce lien est invalide.'),
+		v.regex(/^[A-Za-z0-9_-]{20,100}$/, 'Ce lien est invalide.')
+	)
 });
 
 export const PasswordResetRequest = v.object({ email });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkPassword, countKinds, describePasswordPolicy, isCommonPassword } from './password-policy';
+import {
+	checkPassword,
+	countKinds,
+	describePasswordPolicy,
+	isCommonPassword
+} from './password-policy';
 
 describe('password policy (CNIL 2022-100 with restriction)', () => {
 	it('asks 8 characters of 3 of the 4 kinds', () => {
@@ -10,7 +15,13 @@ describe('password policy (CNIL 2022-100 with restriction)', () => {
 	});
 
 	it('refuses very common passwords whatever the decoration', () => {
-		for (const p of ['Azerty123!', 'P@ssw0rd!', 'Motdepasse1', 'Soleil2024!', '12345678Aa'.replace('Aa', '') + 'A!'])
+		for (const p of [
+			'Azerty123!',
+			'P@ssw0rd!',
+			'Motdepasse1',
+			'Soleil2024!',
+			'12345678Aa'.replace('Aa', '') + 'A!'
+		])
 			expect(isCommonPassword(p)).toBe(true);
 		expect(isCommonPassword('Girafe-Bleue-17')).toBe(false);
 	});
@@ -20,6 +31,8 @@ describe('password policy (CNIL 2022-100 with restriction)', () => {
 	});
 
 	it('states the rule in French', () => {
-		expect(describePasswordPolicy()).toMatch(/^Le mot de passe doit contenir au minimum 8 caractères/);
+		expect(describePasswordPolicy()).toMatch(
+			/^Le mot de passe doit contenir au minimum 8 caractères/
+		);
 	});
 });

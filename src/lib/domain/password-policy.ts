@@ -9,7 +9,11 @@ export interface PasswordPolicy {
 	maxLength: number;
 }
 
-export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = { minLength: 8, minKinds: 3, maxLength: 128 };
+export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = {
+	minLength: 8,
+	minKinds: 3,
+	maxLength: 128
+};
 
 /** The rule shown under the password field, as the guide does. */
 export function describePasswordPolicy(policy: PasswordPolicy = DEFAULT_PASSWORD_POLICY): string {
@@ -25,7 +29,17 @@ export function countKinds(password: string): number {
 		.length;
 }
 
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
+const LEET: Record<string, string> = {
+	'0': 'o',
+	'1': 'i',
+	'3': 'e',
+	'4': 'a',
+	'5': 's',
+	'7': 't',
+	'@': 'a',
+	$: 's',
+	'!': 'i'
+};
 
 /** The password reduced to its word: lower-cased, leetspeak undone, digits and symbols around it dropped. */
 function baseWord(password: string): string {

@@ -62,7 +62,10 @@ export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): Record<str
 	for (const issue of issues) {
 		const path = v.getDotPath(issue) ?? '_';
 		// A key missing from the object: valibot reports it with the object's generic message.
-		const message = issue.kind === 'schema' && issue.type === 'object' ? 'Ce champ est obligatoire.' : issue.message;
+		const message =
+			issue.kind === 'schema' && issue.type === 'object'
+				? 'Ce champ est obligatoire.'
+				: issue.message;
 		if (!(path in out)) out[path] = message;
 	}
 	return out;
