@@ -8,6 +8,7 @@ import { seedDemo, seedStructures } from './seed/seed';
 import { createApp, type AppOptions } from './app';
 import { deleteExpiredSessions } from './auth/session';
 import { pruneFailures } from './auth/throttle';
+import { startWalCheckpointer } from '../sync/server/wal-checkpointer';
 
 export interface Runtime {
 	db: Db;
@@ -23,6 +24,7 @@ export async function createRuntime(
 	clock: Clock = systemClock
 ): Promise<Runtime> {
 	const db = openDatabase(config.databaseFile);
+	const checkpointer = startWalCheckpointer(db);
 	seedStructures(db);
 	const seededDemo = config.demo ? await seedDemo(db) : false;
 	const transport = config.smtpUrl
@@ -44,6 +46,7 @@ export async function createRuntime(
 		async close() {
 			clearInterval(housekeeping);
 			await worker.stop();
+			await checkpointer.stop();
 			db.close();
 		}
 	};
