@@ -6,6 +6,7 @@ import { ApiError } from '../http/errors';
 import { enqueueMail } from '../mail/outbox';
 import { activationMail } from '../mail/templates';
 import { hashPassword } from './password';
+import { identityAndAddressValues } from './profile';
 import { consumeToken, issueToken } from './user-tokens';
 
 const USERNAME_TAKEN = 'Cet identifiant est déjà utilisé : choisissez-en un autre.';
@@ -34,7 +35,6 @@ export async function registerParent(deps: AppDeps, input: Register): Promise<{ 
 	const iso = new Date(now).toISOString();
 	const userId = randomUUID();
 	const householdId = randomUUID();
-	const a = input.address ?? {};
 	db.transaction(() => {
 		assertAvailable(deps, usernameKey, emailKey); // again, inside the write lock
 		db.prepare('INSERT INTO households (id, created_at) VALUES (?, ?)').run(householdId, iso);
@@ -52,18 +52,7 @@ export async function registerParent(deps: AppDeps, input: Register): Promise<{ 
 			emailKey,
 			passwordHash,
 			householdId,
-			input.civility,
-			input.lastName,
-			input.birthName ?? null,
-			input.firstNames,
-			input.birthDate ?? null,
-			a.number ?? null,
-			a.street ?? null,
-			a.building ?? null,
-			a.apartment ?? null,
-			a.complement ?? null,
-			a.postalCode ?? null,
-			a.city ?? null,
+			...identityAndAddressValues(input),
 			input.phone ?? null,
 			input.mobile ?? null,
 			input.preferredContact ?? null,

@@ -53,6 +53,21 @@ export function getProfile(db: Db, userId: string): ProfileView {
 	};
 }
 
+/** Identity and address values in the column order of the users table (civility … address_city). */
+export function identityAndAddressValues(p: Profile): (string | null)[] {
+	const a = p.address ?? {};
+	return [
+		p.civility,
+		p.lastName,
+		p.birthName ?? null,
+		p.firstNames,
+		p.birthDate ?? null,
+		...[a.number, a.street, a.building, a.apartment, a.complement, a.postalCode, a.city].map(
+			(value) => value ?? null
+		)
+	];
+}
+
 const EMAIL_TAKEN = 'Ce courriel est déjà celui d’un autre espace.';
 
 export function updateProfile(db: Db, userId: string, p: Profile, now: number): ProfileView {
@@ -61,25 +76,13 @@ export function updateProfile(db: Db, userId: string, p: Profile, now: number): 
 		.prepare("SELECT 1 FROM users WHERE email_key = ? AND role = 'parent' AND id <> ?")
 		.get(emailKey, userId);
 	if (clash) throw new ApiError(409, 'email_taken', EMAIL_TAKEN, { email: EMAIL_TAKEN });
-	const a = p.address ?? {};
 	db.prepare(
 		`UPDATE users SET civility = ?, last_name = ?, birth_name = ?, first_names = ?, birth_date = ?,
 			address_number = ?, address_street = ?, address_building = ?, address_apartment = ?, address_complement = ?,
 			address_postal_code = ?, address_city = ?, phone = ?, mobile = ?, email = ?, email_key = ?,
 			preferred_contact = ?, updated_at = ? WHERE id = ?`
 	).run(
-		p.civility,
-		p.lastName,
-		p.birthName ?? null,
-		p.firstNames,
-		p.birthDate ?? null,
-		a.number ?? null,
-		a.street ?? null,
-		a.building ?? null,
-		a.apartment ?? null,
-		a.complement ?? null,
-		a.postalCode ?? null,
-		a.city ?? null,
+		...identityAndAddressValues(p),
 		p.phone ?? null,
 		p.mobile ?? null,
 		p.email,
