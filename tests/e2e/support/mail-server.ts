@@ -1,7 +1,7 @@
 // A real SMTP server on 127.0.0.1 that writes every received mail as JSON into a folder
 // the tests read (see mailbox.ts). Parsed with mailparser when installed.
 import { randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { parseRawMail, type StoredMail } from './raw-mail';
@@ -44,9 +44,10 @@ export async function startMailServer(dir: string, port: number): Promise<() => 
 							to: envelope.length ? envelope : mail.to,
 							receivedAt: new Date().toISOString()
 						};
-						return writeFile(
-							join(dir, `${Date.now()}-${randomUUID()}.json`),
-							JSON.stringify(stored)
+						// Written aside then renamed, so a reader never sees half a file.
+						const name = join(dir, `${Date.now()}-${randomUUID()}.json`);
+						return writeFile(`${name}.part`, JSON.stringify(stored)).then(() =>
+							rename(`${name}.part`, name)
 						);
 					})
 					.then(() => callback(), callback);
