@@ -1,9 +1,7 @@
 // End-to-end journeys in a real Chromium against the real app (node scripts/start.js) and a
 // real SMTP server, both started by the global setup on free loopback ports.
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.js';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -29,15 +27,8 @@ export default defineConfig({
 			use: {
 				...devices['Desktop Chrome'],
 				launchOptions: {
-					executablePath: existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
-					args: [
-						'--no-sandbox',
-						'--disable-gpu',
-						'--disable-background-networking',
-						'--disable-component-update',
-						'--disable-sync',
-						'--no-first-run'
-					]
+					executablePath: chromiumPath,
+					args: chromiumArgs
 				}
 			}
 		}

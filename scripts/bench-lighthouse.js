@@ -13,19 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium.js';
 
 const LIGHTHOUSE = 'lighthouse@12.2.3';
-const CHROME =
-	process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const CHROME_FLAGS = [
-	'--headless=new',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run'
-];
+const CHROME = chromiumPath;
+const CHROME_FLAGS = ['--headless=new', ...chromiumArgs];
 const TARGET_PERFORMANCE = 95;
 const TARGET_HOME_JS_KB = 100;
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
