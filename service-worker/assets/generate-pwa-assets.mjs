@@ -3,12 +3,11 @@
 // Uses the Chromium already installed for Playwright: no image library to add.
 // Usage: node service-worker/assets/generate-pwa-assets.mjs [BASE_URL]
 import { readFile, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.js';
 
 const SVG = await readFile(new URL('../../static/icons/icon.svg', import.meta.url), 'utf8');
 const OUT = new URL('../../static/', import.meta.url);
-const CHROMIUM = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 
 // "any" icons keep the rounded tile; maskable and Apple icons are full-bleed squares with the
 // glyph inside the central 80 % safe zone, since the platform applies its own mask.
@@ -27,8 +26,8 @@ const ICONS = [
 ];
 
 const browser = await chromium.launch({
-	executablePath: CHROMIUM,
-	args: ['--no-sandbox', '--disable-gpu']
+	executablePath: chromiumPath,
+	args: chromiumArgs
 });
 try {
 	for (const icon of ICONS) {
