@@ -47,6 +47,8 @@ test('the second sign-in shows the date of the previous one', async ({ page }) =
 	await signIn(page, parent.username, parent.password);
 	await expect(page.getByRole('heading', { name: /Bonjour Monsieur/ })).toBeVisible();
 	await page.getByRole('main').getByRole('button', { name: 'Se déconnecter' }).click();
+	// Sign-out is asynchronous (server, then this device's data): wait for it to finish.
+	await expect(page.getByText('Vous êtes déconnecté.')).toBeVisible();
 	await signIn(page, parent.username, parent.password);
 	await expect(
 		page.getByText(/^Dernière connexion le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}$/)
