@@ -1,6 +1,6 @@
 // `npm start`: builds the PWA when the build is missing or older than its sources, then runs the
 // server (TypeScript through tsx) in this process's place.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -37,7 +37,8 @@ if (buildIsStale()) {
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const server = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-	stdio: 'inherit'
-});
-process.exit(server.status ?? 1);
+// The server runs as a child; signals sent to this process reach it, so stopping `npm start`
+// (or a bench or test that started it) never leaves a server behind.
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { stdio: 'inherit' });
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -32,7 +32,11 @@ async function main() {
 			}
 		}
 	);
+	let stopping = false;
+	// Idempotent: `npm start` forwards the signal it receives, and a process-group kill sends it too.
 	const shutdown = () => {
+		if (stopping) return;
+		stopping = true;
 		server.close(() => void runtime.close().then(() => process.exit(0)));
 		setTimeout(() => process.exit(0), 5000).unref();
 	};
