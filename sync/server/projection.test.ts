@@ -3,6 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness } from './test-harness';
 import { registerProjector } from './index';
+import { ManualClock } from '../../server/clock';
+import { REQUESTS_PER_HOUSEHOLD_PER_DAY } from './projectors/request-limit';
 import {
 	draftPreinscription,
 	submittedEntourage,
@@ -10,9 +12,9 @@ import {
 } from '../test/factories';
 import type { PouchDoc } from 'pouchdb-core';
 
-function setup() {
+function setup(clock = new ManualClock()) {
 	let kicks = 0;
-	const h = createHarness(undefined, { kickOutbox: () => void kicks++ });
+	const h = createHarness(undefined, { kickOutbox: () => void kicks++, clock });
 	const { token, dbName, user } = h.signIn('parent');
 	const bulk = (docs: PouchDoc[], newEdits = true) =>
 		h.app.request(`/sync/${dbName}/_bulk_docs`, {
@@ -117,5 +119,69 @@ describe('projection of submitted documents', () => {
 		});
 		const numbers = t.h.deps.db.prepare('SELECT number FROM requests ORDER BY number').all();
 		expect(numbers).toEqual([{ number: 1 }, { number: 2 }]);
+	});
+
+	it('S-PROJ-3 request identity is per household: the same document id in another household gets its own request', async () => {
+		const t = setup();
+		const p = submittedPreinscription();
+		await t.bulk([p]);
+		const other = t.h.signIn('parent');
+		const res = await t.h.app.request(`/sync/${other.dbName}/_bulk_docs`, {
+			method: 'POST',
+			headers: { 'x-test-session': other.token, 'content-type': 'application/json' },
+			body: JSON.stringify({ docs: [{ ...p, observations: 'Autre foyer' }] })
+		});
+		expect((await res.json())[0]).toMatchObject({ ok: true, id: p._id });
+		const rows = t.h.deps.db
+			.prepare('SELECT number, household_id FROM requests WHERE doc_id = ? ORDER BY number')
+			.all(p._id);
+		expect(rows).toEqual([
+			{ number: 1, household_id: t.user.householdId },
+			{ number: 2, household_id: other.user.householdId }
+		]);
+		const status = await t.h.app.request(
+			`/sync/${other.dbName}/${encodeURIComponent(`svc:status:${p._id}`)}`,
+			{ headers: { 'x-test-session': other.token } }
+		);
+		expect(await status.json()).toMatchObject({ requestNumber: 2, status: 'Déposée' });
+		expect(t.count('SELECT COUNT(*) AS n FROM outbox')).toBe(2);
+	});
+
+	it('S-PROJ-5 one _bulk_docs of 500 submitted documents: at most the daily cap becomes requests, the rest is refused whole', async () => {
+		const clock = new ManualClock();
+		const t = setup(clock);
+		const cap = REQUESTS_PER_HOUSEHOLD_PER_DAY;
+		const docs = Array.from({ length: 500 }, () => submittedPreinscription());
+		const res = await t.bulk([...docs, draftPreinscription()]);
+		expect(res.status).toBe(201);
+		const results = (await res.json()) as { ok?: boolean; error?: string; reason?: string }[];
+		expect(results.filter((r) => r.ok)).toHaveLength(cap + 1); // the draft is not a request
+		const refused = results.filter((r) => r.error);
+		expect(refused).toHaveLength(500 - cap);
+		for (const r of refused) {
+			expect(r.error).toBe('forbidden');
+			expect(r.reason).toMatch(/^Trop de demandes envoyées aujourd’hui/);
+		}
+		expect(t.count('SELECT COUNT(*) AS n FROM requests')).toBe(cap);
+		expect(t.count("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'mail'")).toBe(cap);
+		// Nothing half-written: a refused submission has no revision and no status document.
+		expect((await t.get(docs[cap]!._id)).status).toBe(404);
+		expect((await t.get(`svc:status:${docs[cap]!._id}`)).status).toBe(404);
+		expect(t.count('SELECT COUNT(*) AS n FROM sync_docs')).toBe(2 * cap + 1);
+
+		// Another household is not affected.
+		const other = t.h.signIn('parent');
+		const res2 = await t.h.app.request(`/sync/${other.dbName}/_bulk_docs`, {
+			method: 'POST',
+			headers: { 'x-test-session': other.token, 'content-type': 'application/json' },
+			body: JSON.stringify({ docs: [submittedPreinscription()] })
+		});
+		expect((await res2.json())[0].ok).toBe(true);
+
+		// The window is a rolling 24 h: the next day the household may submit again.
+		clock.advance(23 * 3600_000);
+		expect((await (await t.bulk([docs[cap]!])).json())[0].error).toBe('forbidden');
+		clock.advance(3600_000 + 1);
+		expect((await (await t.bulk([docs[cap]!])).json())[0].ok).toBe(true);
 	});
 });

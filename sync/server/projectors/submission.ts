@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { enqueueMail } from '../../../server/mail/outbox';
 import type { AcceptedRevision, ProjectionContext } from './registry';
+import { checkRequestQuota } from './request-limit';
 
 export const INITIAL_STATUS = 'Déposée';
 
@@ -27,14 +28,20 @@ export function projectSubmission(rev: AcceptedRevision, ctx: ProjectionContext)
 	if (rev.deleted || rev.body.state !== 'submitted') return;
 	const { db } = ctx.deps;
 	const at = new Date(ctx.now).toISOString();
-	// Idempotent by doc id: a replayed or conflicting submitted revision never makes a second request.
+	// Idempotent by (household, doc id): a replayed or conflicting submitted revision never makes a
+	// second request (the submitted-document lock refuses the latter before it gets here).
+	const existing = db
+		.prepare('SELECT 1 FROM requests WHERE household_id = ? AND doc_id = ?')
+		.get(ctx.householdId, rev.id);
+	if (existing) return;
+	checkRequestQuota(db, ctx.householdId, ctx.now);
 	const inserted = db
 		.prepare(
-			`INSERT INTO requests (id, number, household_id, doc_id, type, status, submitted_at, updated_at)
-			 SELECT ?, COALESCE(MAX(number), 0) + 1, ?, ?, ?, ?, ?, ? FROM requests WHERE true
-			 ON CONFLICT (doc_id) DO NOTHING RETURNING number`
+			`INSERT INTO requests (id, number, household_id, doc_id, doc_rev, type, status, submitted_at, updated_at)
+			 SELECT ?, COALESCE(MAX(number), 0) + 1, ?, ?, ?, ?, ?, ?, ? FROM requests WHERE true
+			 ON CONFLICT (household_id, doc_id) DO NOTHING RETURNING number`
 		)
-		.get(randomUUID(), ctx.householdId, rev.id, rev.type, INITIAL_STATUS, at, at) as
+		.get(randomUUID(), ctx.householdId, rev.id, rev.rev, rev.type, INITIAL_STATUS, at, at) as
 		{ number: number } | undefined;
 	if (!inserted) return;
 	const label = LABELS[rev.type] ?? rev.type;
