@@ -9,7 +9,8 @@ describe('configuration', () => {
 			production: false,
 			demo: true,
 			smtpUrl: null,
-			publicUrl: 'http://localhost:3000'
+			publicUrl: 'http://localhost:3000',
+			requestsPerHouseholdPerDay: 20
 		});
 		expect(c.databaseFile).toMatch(/data\/espace-famille\.sqlite$/);
 	});
@@ -32,5 +33,9 @@ describe('configuration', () => {
 		expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError);
 		expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT doit être un nombre entier/);
 		expect(() => loadConfig({ SMTP_URL: 'http://x' })).toThrow(/smtp:\/\//);
+		expect(() => loadConfig({ REQUESTS_PER_HOUSEHOLD_PER_DAY: '0' })).toThrow(/entier positif/);
+		expect(loadConfig({ REQUESTS_PER_HOUSEHOLD_PER_DAY: '50' }).requestsPerHouseholdPerDay).toBe(
+			50
+		);
 	});
 });

@@ -17,7 +17,12 @@ export interface Config {
 	demo: boolean;
 	/** Where the built PWA lives. */
 	buildDir: string;
+	/** Numbered requests a household may make per rolling 24 h (SYNC_SPEC S-PROJ-5). */
+	requestsPerHouseholdPerDay: number;
 }
+
+/** Default of REQUESTS_PER_HOUSEHOLD_PER_DAY: well above what a family sends, far below a flood. */
+export const DEFAULT_REQUESTS_PER_HOUSEHOLD_PER_DAY = 20;
 
 const Env = v.object({
 	PORT: v.optional(
@@ -44,6 +49,13 @@ const Env = v.object({
 	SERVICE_EMAIL: v.optional(
 		v.pipe(v.string(), v.email('SERVICE_EMAIL doit être une adresse e-mail')),
 		'petite-enfance@espace-famille.localhost'
+	),
+	REQUESTS_PER_HOUSEHOLD_PER_DAY: v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(/^[1-9]\d{0,5}$/, 'REQUESTS_PER_HOUSEHOLD_PER_DAY doit être un entier positif'),
+			v.transform(Number)
+		)
 	),
 	NODE_ENV: v.optional(v.picklist(['production', 'development', 'test']), 'development'),
 	DEMO: v.optional(v.picklist(['0', '1']))
@@ -80,7 +92,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		serviceEmail: e.SERVICE_EMAIL,
 		production,
 		demo: production ? false : e.DEMO !== '0',
-		buildDir: resolve('build')
+		buildDir: resolve('build'),
+		requestsPerHouseholdPerDay:
+			e.REQUESTS_PER_HOUSEHOLD_PER_DAY ?? DEFAULT_REQUESTS_PER_HOUSEHOLD_PER_DAY
 	};
 }
 
@@ -98,6 +112,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 		production: false,
 		demo: false,
 		buildDir: resolve('build'),
+		requestsPerHouseholdPerDay: DEFAULT_REQUESTS_PER_HOUSEHOLD_PER_DAY,
 		...overrides
 	};
 }

@@ -24,7 +24,11 @@ describe('crash during _bulk_docs', () => {
 		{ timeout: 60_000 },
 		async () => {
 			const [token, householdId] = [randomUUID(), randomUUID()];
-			const env = { DB_FILE: join(dir, 'sync.sqlite'), SESSIONS: `${token}:${householdId}` };
+			const env = {
+				DB_FILE: join(dir, 'sync.sqlite'),
+				SESSIONS: `${token}:${householdId}`,
+				REQUESTS_PER_HOUSEHOLD_PER_DAY: '100' // 60 submissions at once (S-PROJ-5's cap is lower)
+			};
 			const first = await startChild({ ...env, CRASH_AT: '40' });
 			children.push(first);
 			const url = `http://127.0.0.1:${first.port}/sync/${householdDbName(householdId)}`;

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness } from './test-harness';
 import { registerProjector } from './index';
 import { ManualClock } from '../../server/clock';
-import { REQUESTS_PER_HOUSEHOLD_PER_DAY } from './projectors/request-limit';
+import { DEFAULT_REQUESTS_PER_HOUSEHOLD_PER_DAY } from '../../server/config';
 import {
 	draftPreinscription,
 	submittedEntourage,
@@ -150,7 +150,7 @@ describe('projection of submitted documents', () => {
 	it('S-PROJ-5 one _bulk_docs of 500 submitted documents: at most the daily cap becomes requests, the rest is refused whole', async () => {
 		const clock = new ManualClock();
 		const t = setup(clock);
-		const cap = REQUESTS_PER_HOUSEHOLD_PER_DAY;
+		const cap = DEFAULT_REQUESTS_PER_HOUSEHOLD_PER_DAY;
 		const docs = Array.from({ length: 500 }, () => submittedPreinscription());
 		const res = await t.bulk([...docs, draftPreinscription()]);
 		expect(res.status).toBe(201);

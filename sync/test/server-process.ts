@@ -2,15 +2,20 @@
 // SESSIONS="token:householdId,…". With CRASH_AT=n it kills itself (SIGKILL, no cleanup) while
 // projecting the n-th submitted preinscription, i.e. in the middle of a _bulk_docs transaction.
 import { openDatabase } from '../../server/db';
+import { testConfig } from '../../server/config';
 import { createHarness, listen } from '../server/test-harness';
 import { registerProjector } from '../server/index';
 import { startWalCheckpointer } from '../server/wal-checkpointer';
 
-const { DB_FILE, PORT, SESSIONS, CRASH_AT } = process.env;
+const { DB_FILE, PORT, SESSIONS, CRASH_AT, REQUESTS_PER_HOUSEHOLD_PER_DAY } = process.env;
 const db = openDatabase(DB_FILE!);
 // As the composition root should do at startup (see sync/server/wal-checkpointer.ts).
 startWalCheckpointer(db);
-const h = createHarness(db);
+const h = createHarness(db, {
+	config: testConfig({
+		requestsPerHouseholdPerDay: Number(REQUESTS_PER_HOUSEHOLD_PER_DAY ?? 20)
+	})
+});
 for (const pair of (SESSIONS ?? '').split(',').filter(Boolean)) {
 	const [token, householdId] = pair.split(':') as [string, string];
 	db.prepare('INSERT OR IGNORE INTO households (id, created_at) VALUES (?, ?)').run(

@@ -34,7 +34,7 @@ export function projectSubmission(rev: AcceptedRevision, ctx: ProjectionContext)
 		.prepare('SELECT 1 FROM requests WHERE household_id = ? AND doc_id = ?')
 		.get(ctx.householdId, rev.id);
 	if (existing) return;
-	checkRequestQuota(db, ctx.householdId, ctx.now);
+	checkRequestQuota(db, ctx.householdId, ctx.now, ctx.deps.config.requestsPerHouseholdPerDay);
 	const inserted = db
 		.prepare(
 			`INSERT INTO requests (id, number, household_id, doc_id, doc_rev, type, status, submitted_at, updated_at)
