@@ -8,6 +8,7 @@ import { DocRefused } from './errors';
 import { parentWriteProblem } from './ownership';
 import { projectorsFor, type ProjectionContext } from './projectors/registry';
 import { exists, parseRev, type Revisions } from './rev-tree';
+import { lockedRequest, overrule, settleWinner, SUBMITTED_LOCKED } from './submitted-lock';
 import type { AttachmentMap, DbRow, SyncStore } from './store';
 import { applyRevision, loadTree, newEditRevisions, RevConflict } from './write';
 
@@ -142,6 +143,20 @@ function writeOne(
 		? (JSON.parse(parentStored.attachments) as AttachmentMap)
 		: {};
 	if (actor === 'parent') {
+		// A document with a numbered request belongs to the service (S-OWN-3..5).
+		const request = row ? lockedRequest(scope.deps.db, db.household_id, id) : null;
+		if (request) {
+			const lock = { store, dbName: db.name, revsLimit: db.revs_limit };
+			overrule(
+				lock,
+				scope.deps.db,
+				db.household_id,
+				id,
+				{ revisions, deleted, replicated: !newEdits },
+				request
+			);
+			return { id, error: 'forbidden', reason: SUBMITTED_LOCKED, status: 403 };
+		}
 		const current = row ? store.getRev(db.name, id, row.winning_rev) : undefined;
 		const problem = parentWriteProblem({
 			id,
@@ -167,6 +182,9 @@ function writeOne(
 		const ctx = projectionContext(scope, markOutbox);
 		for (const project of projectorsFor(body.type))
 			project({ id, rev, type: body.type, body, deleted }, ctx);
+		// This revision just made a request: it becomes the winner on every replica (S-OWN-4).
+		if (actor === 'parent' && lockedRequest(scope.deps.db, db.household_id, id)?.docRev === rev)
+			settleWinner({ store, dbName: db.name, revsLimit: db.revs_limit }, id, rev);
 	}
 	return { ok: true, id, rev };
 }
