@@ -18,7 +18,12 @@ export interface ReplicationEmitter {
 export interface LocalDb {
 	name: string;
 	info(): Promise<{ update_seq: number | string; doc_count: number }>;
-	changes(options: { since: number | string; live: true; return_docs?: false }): ChangesFeed;
+	changes(options: {
+		since: number | string;
+		live: true;
+		return_docs?: false;
+		style?: 'main_only' | 'all_docs';
+	}): ChangesFeed;
 	changes(options: {
 		since: number | string;
 		style?: 'main_only' | 'all_docs';

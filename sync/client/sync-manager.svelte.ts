@@ -168,8 +168,15 @@ class SyncManager {
 		this.denied = this.#meta.denied;
 		this.#state = { ...this.#state, lastSuccessAt: this.#meta.lastSuccessAt };
 		this.#feed = this.#local
-			.changes({ since: 'now', live: true, return_docs: false })
-			.on('change', (change) => this.#onLocalChange(change.id, change.changes[0]?.rev))
+			// Every leaf, not only the winner: a pulled revision may not win (the server's tombstone on
+			// a refused branch), and must still be recognised as pulled (SYNC_SPEC S-OWN-4).
+			.changes({ since: 'now', live: true, return_docs: false, style: 'all_docs' })
+			.on('change', (change) =>
+				this.#onLocalChange(
+					change.id,
+					change.changes.map((c) => c.rev)
+				)
+			)
 			.on('error', () => {});
 		await this.#recount();
 	}
@@ -253,8 +260,10 @@ class SyncManager {
 		void this.#log('denied', `${doc.id}: ${doc.reason}`);
 	}
 
-	#onLocalChange(id: string, rev: string | undefined): void {
-		if (rev !== undefined && this.#meta?.pulledRevs[id] === rev) return this.#scheduleRecount();
+	/** A change of the local database: a pull brought one of its leaves, or else the parent edited. */
+	#onLocalChange(id: string, leaves: string[]): void {
+		const pulled = this.#meta?.pulledRevs[id];
+		if (pulled !== undefined && leaves.includes(pulled)) return this.#scheduleRecount();
 		if (this.denied.some((d) => d.id === id)) {
 			this.denied = forgetRetriedDenials(this.denied, [id]);
 			this.#updateMeta({ denied: this.denied });

@@ -10,7 +10,12 @@ const io = vi.hoisted(() => {
 		destroyed: [] as string[],
 		forgotten: [] as string[],
 		/** Local changes after the push checkpoint, as the fake changes feed returns them. */
-		changes: [] as { id: string; seq: number; changes: { rev: string }[] }[]
+		changes: [] as { id: string; seq: number; changes: { rev: string }[] }[],
+		/** The live local feed: its options and listener, to emit changes as PouchDB would. */
+		live: null as null | {
+			style?: string;
+			emit(change: { id: string; seq: number; changes: { rev: string }[] }): void;
+		}
 	};
 	return state;
 });
@@ -31,10 +36,11 @@ vi.mock('./device-db', () => ({
 vi.mock('./replicator', () => ({
 	openLocalDb: async (householdId: string) => ({
 		name: householdId,
-		changes: (options: { live?: boolean; since: number }) =>
+		changes: (options: { live?: boolean; since: number; style?: string }) =>
 			options.live
 				? {
-						on() {
+						on(event: string, listener: (change: never) => void) {
+							if (event === 'change') io.live = { style: options.style, emit: listener as never };
 							return this;
 						},
 						cancel() {}
@@ -64,6 +70,7 @@ beforeEach(() => {
 	io.destroyed = [];
 	io.forgotten = [];
 	io.changes = [];
+	io.live = null;
 });
 afterEach(() => vi.useRealTimers());
 
@@ -117,6 +124,29 @@ describe('SyncManager', () => {
 		await flush();
 		lastHandlers().onDenied({ id: 'entourage:b', reason: 'Champ invalide' });
 		expect(manager.denied).toEqual([{ id: 'entourage:b', reason: 'Champ invalide' }]);
+		manager.stop();
+	});
+
+	it('keeps a refusal listed when the pull brings the server revision that overrules it, forgets it on a new edit', async () => {
+		vi.useFakeTimers();
+		const manager = new SyncManager();
+		await manager.start(session);
+		await vi.advanceTimersByTimeAsync(0);
+		const id = 'preinscription:a';
+		const reason =
+			'Cette demande a déjà été transmise au service : elle ne peut plus être modifiée.';
+		lastHandlers().onDenied({ id, reason });
+		// The pull writes the service's tombstone 6-t on the refused branch; the submitted 2-s2
+		// stays the winner, as PouchDB's changes feed reports it (leaves with style all_docs).
+		const leaves = (revs: string[]) =>
+			io.live!.style === 'all_docs' ? revs.map((rev) => ({ rev })) : [{ rev: revs[0]! }];
+		lastHandlers().onPulled([{ _id: id, _rev: '6-t' }]);
+		io.live!.emit({ id, seq: 7, changes: leaves(['2-s2', '6-t', '5-e']) });
+		await vi.advanceTimersByTimeAsync(200);
+		expect(manager.denied).toEqual([{ id, reason }]);
+		// Later the parent edits the document again: that is a retry, the refusal leaves the list.
+		io.live!.emit({ id, seq: 8, changes: leaves(['3-y', '6-t', '5-e']) });
+		expect(manager.denied).toEqual([]);
 		manager.stop();
 	});
 
