@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { listMigrations, migrate, openDatabase } from './index';
 
@@ -36,5 +37,35 @@ describe('database', () => {
 		expect(
 			db.prepare('SELECT 1 FROM schema_migrations WHERE version = 9999').get()
 		).toBeUndefined();
+	});
+
+	it('005 keeps existing requests, records their submitted revision and makes identity per household', () => {
+		const db = new Database(':memory:');
+		migrate(
+			db,
+			listMigrations().filter((m) => m.version < 5)
+		);
+		const at = '2026-11-26T09:00:00.000Z';
+		db.exec(`INSERT INTO households (id, created_at) VALUES ('h1', '${at}'), ('h2', '${at}')`);
+		const rev = db.prepare(
+			'INSERT INTO sync_revs (db, doc_id, rev, deleted, body) VALUES (?, ?, ?, ?, ?)'
+		);
+		rev.run('hh-h1', 'preinscription:a', '5-e5', 0, JSON.stringify({ state: 'draft' }));
+		rev.run('hh-h1', 'preinscription:a', '2-s2', 0, JSON.stringify({ state: 'submitted' }));
+		rev.run('hh-h1', 'preinscription:a', '3-dd', 1, JSON.stringify({ state: 'submitted' }));
+		db.prepare(
+			`INSERT INTO requests (id, number, household_id, doc_id, type, status, submitted_at, updated_at)
+			 VALUES ('r1', 1, 'h1', 'preinscription:a', 'preinscription', 'Déposée', ?, ?)`
+		).run(at, at);
+		expect(migrate(db)).toContain('005_requests_per_household.sql');
+		expect(db.prepare('SELECT number, doc_id, doc_rev, status FROM requests').all()).toEqual([
+			{ number: 1, doc_id: 'preinscription:a', doc_rev: '2-s2', status: 'Déposée' }
+		]);
+		const insert = db.prepare(
+			`INSERT INTO requests (id, number, household_id, doc_id, type, status, submitted_at, updated_at)
+			 VALUES (?, ?, ?, 'preinscription:a', 'preinscription', 'Déposée', ?, ?)`
+		);
+		insert.run('r2', 2, 'h2', at, at); // same document id, another household
+		expect(() => insert.run('r3', 3, 'h1', at, at)).toThrow(/UNIQUE/);
 	});
 });
