@@ -272,6 +272,34 @@ test('a refused document is listed with the server’s reason', async ({ page })
 	await axe(page, '.storage');
 });
 
+test('an edit of a submitted request is refused with its reason; the device gets the submitted content back', async ({
+	page
+}) => {
+	await signInDemoParent(page, server.baseUrl);
+	const id = `entourage:${uuid()}`;
+	const members = [
+		{ id: uuid(), role: 'child', lastName: 'Exemple', firstNames: 'Léa', birthDate: '2026-03-14' }
+	];
+	await writeLocalDoc(page, { _id: id, type: 'entourage', state: 'submitted', members });
+	// The request's status document comes back from the service: the submission reached it.
+	await expect
+		.poll(() => readLocalDoc(page, `svc:status:${id}`))
+		.toMatchObject({
+			status: 'Déposée'
+		});
+	const submitted = (await readLocalDoc(page, id))!;
+	await writeLocalDoc(page, { ...submitted, state: 'draft', members: [] });
+
+	await expect(page.getByTestId('pwa-status')).toContainText('1 document refusé');
+	// SYNC_SPEC S-OWN-5: the server answers with the submitted content, which wins on the device.
+	await expect.poll(async () => (await readLocalDoc(page, id))?.state).toBe('submitted');
+	expect(await readLocalDoc(page, id)).toMatchObject({ members });
+	await page.getByRole('link', { name: 'Détails' }).click();
+	await expect(page.locator('.storage ul > li').filter({ hasText: id })).toContainText(
+		'Cette demande a déjà été transmise au service : elle ne peut plus être modifiée.'
+	);
+});
+
 test('a 401 pauses sync and keeps local data; sign-out never erases unsent changes silently', async ({
 	page,
 	context
