@@ -101,6 +101,18 @@ describe('ownership and validation', () => {
 		expect((await remote.get(doc._id)).observations).toBe(doc.observations);
 	});
 
+	it('S-PROJ-5 beyond the daily request cap, each further submission is denied with the French reason, the replication goes on', async () => {
+		const cap = h.deps.config.requestsPerHouseholdPerDay;
+		const submissions = Array.from({ length: cap + 5 }, () => submittedPreinscription());
+		const draft = draftPreinscription();
+		const { denied, storedIds, result } = await push([...submissions, draft]);
+		expect(result.doc_write_failures).toBe(5);
+		expect(denied).toHaveLength(5);
+		for (const d of denied) expect(d.reason).toMatch(/^Trop de demandes envoyées aujourd’hui/);
+		expect(storedIds).toContain(draft._id);
+		expect(storedIds.filter((id) => id.startsWith('svc:status:'))).toHaveLength(cap);
+	});
+
 	it('S-ATT-2 attachments: only JPEG, PNG, WebP, PDF by content, only on pieces, size-limited', async () => {
 		const ok = pieceWithPages([fakeFile('png'), fakeFile('webp')], 'png');
 		(ok._attachments!['page-2'] as { content_type: string }).content_type = 'image/webp';
