@@ -44,8 +44,8 @@ export function invalidTokenError(purpose: TokenPurpose): ApiError {
 	return new ApiError(400, 'token_invalid', MESSAGES[purpose].invalid);
 }
 
-/** Marks the token used and returns its user id; throws a French 4xx when it cannot be used. */
-export function consumeToken(db: Db, token: string, purpose: TokenPurpose, now: number): string {
+/** The user id of a token that can still be used; throws a French 4xx when it cannot. */
+export function checkToken(db: Db, token: string, purpose: TokenPurpose, now: number): string {
 	const row = db
 		.prepare(
 			'SELECT user_id, expires_at, used_at FROM user_tokens WHERE token_hash = ? AND purpose = ?'
@@ -56,6 +56,12 @@ export function consumeToken(db: Db, token: string, purpose: TokenPurpose, now: 
 	if (!row) throw invalidTokenError(purpose);
 	if (row.used_at !== null) throw new ApiError(410, 'token_used', m.used);
 	if (now >= row.expires_at) throw new ApiError(410, 'token_expired', m.expired);
-	db.prepare('UPDATE user_tokens SET used_at = ? WHERE token_hash = ?').run(now, sha256Hex(token));
 	return row.user_id;
+}
+
+/** Marks the token used and returns its user id; throws a French 4xx when it cannot be used. */
+export function consumeToken(db: Db, token: string, purpose: TokenPurpose, now: number): string {
+	const userId = checkToken(db, token, purpose, now);
+	db.prepare('UPDATE user_tokens SET used_at = ? WHERE token_hash = ?').run(now, sha256Hex(token));
+	return userId;
 }

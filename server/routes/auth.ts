@@ -1,5 +1,6 @@
 // /api/auth: create a space, activate it, sign in and out, reset a password.
 import { Hono } from 'hono';
+import * as v from 'valibot';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import {
 	Login,
@@ -13,7 +14,7 @@ import { confirmPasswordReset, login, requestPasswordReset } from '../auth/crede
 import { invalidateSession } from '../auth/session';
 import type { AppEnv } from '../http/env';
 import { ApiError, parseJson } from '../http/errors';
-import { invalidTokenError, type TokenPurpose } from '../auth/user-tokens';
+import { checkToken, invalidTokenError, type TokenPurpose } from '../auth/user-tokens';
 import { clearSessionCookie, setSessionCookie } from '../http/session-middleware';
 import { meView } from './me';
 
@@ -71,6 +72,14 @@ export const authRoutes = new Hono<AppEnv>()
 		const { email } = await parseJson(c, PasswordResetRequest);
 		requestPasswordReset(c.var.deps, email);
 		return c.json({ status: 'sent_if_known' }, 202);
+	})
+	// Lets the reset page say "already used" or "expired" before the parent types anything.
+	.get('/password-reset/:token', (c) => {
+		const parsed = v.safeParse(Token, { token: c.req.param('token') });
+		if (!parsed.success) throw invalidTokenError('password_reset');
+		const { db, clock } = c.var.deps;
+		checkToken(db, parsed.output.token, 'password_reset', clock.now());
+		return c.json({ status: 'valid' }, 200);
 	})
 	.post('/password-reset/confirm', async (c) => {
 		const { token, password } = await parseWithToken(c, PasswordResetConfirm, 'password_reset');

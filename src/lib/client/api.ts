@@ -82,6 +82,8 @@ export const api = {
 		post<{ user: Me['user'] }>('/auth/login', { username, password }),
 	logout: () => post<null>('/auth/logout'),
 	requestPasswordReset: (email: string) => post<null>('/auth/password-reset/request', { email }),
+	checkPasswordReset: (token: string) =>
+		request<{ status: 'valid' }>('GET', `/auth/password-reset/${encodeURIComponent(token)}`),
 	confirmPasswordReset: (token: string, password: string) =>
 		post<{ status: string }>('/auth/password-reset/confirm', { token, password }),
 	me: () => request<Me>('GET', '/me'),
