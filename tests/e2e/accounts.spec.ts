@@ -37,7 +37,7 @@ test('a parent creates a space, activates it, signs in, edits the profile and si
 	await expect(page).toHaveURL(/\/$/);
 	await expect(page.getByText('Vous êtes déconnecté.')).toBeVisible();
 	await page.goto('/espace');
-	await expect(page).toHaveURL(/\/$/);
+	await expect(page).toHaveURL(/\/\?retour=%2Fespace$/);
 	await expect(page.getByText('Connectez-vous pour accéder à votre espace.')).toBeVisible();
 });
 

@@ -57,7 +57,7 @@ test('changing the password keeps this session and signs the others out', async 
 	await expect(page.getByLabel('Nom usuel')).toHaveValue(parent.lastName);
 
 	await other.goto('/espace/profil');
-	await expect(other).toHaveURL(/\/$/);
+	await expect(other).toHaveURL(/\/\?retour=%2Fespace%2Fprofil$/);
 	await other.close();
 });
 

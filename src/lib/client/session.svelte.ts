@@ -2,9 +2,9 @@
 // identity is kept in localStorage so the signed-in shell still opens offline.
 import { browser } from '$app/environment';
 import { goto } from '$app/navigation';
-import { resolve } from '$app/paths';
 import { api, setUnauthorizedHandler, type ApiResult } from './api';
 import { flash } from './flash.svelte';
+import { signInUrl } from './return-path';
 import type { Me } from './types';
 
 export type SessionStatus = 'unknown' | 'signed-in' | 'signed-out';
@@ -152,6 +152,7 @@ export const session = new Session();
 setUnauthorizedHandler(() => {
 	void session.expire().then(() => {
 		flash.set('Votre session a expiré : reconnectez-vous pour continuer.', 'info');
-		return goto(resolve('/'));
+		// Back to this page once signed in again.
+		return goto(signInUrl(`${location.pathname}${location.search}`));
 	});
 });
