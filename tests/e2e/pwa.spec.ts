@@ -267,7 +267,7 @@ test('a refused document is listed with the server’s reason', async ({ page })
 	await expect(page.getByTestId('pwa-status')).toContainText('1 document refusé');
 	await page.getByRole('link', { name: 'Détails' }).click();
 	await expect(page.getByText('géré par le service petite enfance').first()).toBeVisible();
-	await page.getByText('Journal de synchronisation (diagnostic)').click();
+	await page.getByText('Historique des envois').click();
 	await expect(page.locator('.storage details')).toContainText('Document refusé');
 	await axe(page, '.storage');
 });

@@ -92,5 +92,6 @@ export const api = {
 	changePassword: (currentPassword: string, password: string) =>
 		request<{ status: string }>('PUT', '/me/password', { currentPassword, password }),
 	demoMails: () => request<{ mails: DemoMail[] }>('GET', '/demo/mails'),
+	contact: () => request<{ email: string }>('GET', '/contact'),
 	structures: () => request<{ structures: Structure[] }>('GET', '/structures')
 };
