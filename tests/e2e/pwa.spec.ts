@@ -136,10 +136,25 @@ test.describe('iOS Safari', () => {
 	});
 });
 
+const OFFLINE_BANNER = 'Vous êtes hors connexion';
+const NEEDS_NETWORK_TEXT = 'Cette action nécessite une connexion internet';
+/** Offline → online is noticed by a probe with backoff (2 s doubling): allow a few steps. */
+const BACK_ONLINE_MS = 40_000;
+
+/** The banner, the status bar and the network-only sync button all say "offline". */
+async function expectOfflineEverywhere(page: import('@playwright/test').Page) {
+	await expect(page.getByText(OFFLINE_BANNER)).toBeVisible();
+	await expect(page.getByTestId('pwa-status')).toContainText(
+		'Hors ligne — vos saisies sont enregistrées sur cet appareil'
+	);
+	await expect(page.getByTestId('pwa-status')).not.toContainText('Envoi momentanément impossible');
+}
+
 test('offline start with a session: / and the dashboard open from the cache with local data', async ({
 	page,
 	context
 }) => {
+	test.setTimeout(120_000);
 	await page.goto(`${server.baseUrl}/`);
 	await waitForWorkerControl(page);
 	await signInDemoParent(page, server.baseUrl);
@@ -190,12 +205,19 @@ test('offline start with a session: / and the dashboard open from the cache with
 		)
 		.toContain('ef-sync');
 
-	// A fresh page in the same profile, offline: the app starts from the worker's cache.
+	// A fresh page in the same profile, offline: the app starts from the worker's cache. Here
+	// Chromium may report `navigator.onLine === true` (as phones do on a dead network): what the
+	// parent sees must not depend on it.
 	await page.close();
 	const again = await context.newPage();
 	await again.goto(`${server.baseUrl}/espace`);
 	await expect(again.getByRole('heading', { level: 1 })).toContainText('Bonjour Madame DÉMO');
 	await expect(again.getByTestId('pwa-status')).toContainText("1 élément en attente d'envoi");
+	await expectOfflineEverywhere(again);
+	// The card shows the last visit's data, as the banner says, not a connection error.
+	const card = again.getByRole('region', { name: 'Mon espace' });
+	await expect(card).toContainText('Claire DÉMO');
+	await expect(card).not.toContainText('Connexion impossible');
 	expect(await readLocalDoc(again, offlineDoc)).toMatchObject({ type: 'entourage' });
 	expect(await readLocalDoc(again, synced)).toMatchObject({ type: 'entourage' });
 
@@ -210,10 +232,15 @@ test('offline start with a session: / and the dashboard open from the cache with
 	await expect(again.getByText('Cette action nécessite une connexion internet')).toBeVisible();
 	await axe(again, '.storage');
 
-	// Back online: the `online` trigger sends the pending change.
+	// Back online, with no action from the parent: the pending change leaves and every offline
+	// sign switches together (the probe's backoff may wait a few seconds before noticing).
 	await context.setOffline(false);
-	await expect(again.getByTestId('storage-pending')).toContainText('Aucun élément');
+	await expect(again.getByTestId('storage-pending')).toContainText('Aucun élément', {
+		timeout: BACK_ONLINE_MS
+	});
 	await expect(again.getByTestId('pwa-status')).toContainText('Synchronisé à');
+	await expect(again.getByText(OFFLINE_BANNER)).toHaveCount(0);
+	await expect(again.getByRole('button', { name: 'Synchroniser maintenant' })).toBeEnabled();
 	await again.getByRole('button', { name: 'Synchroniser maintenant' }).click();
 	await expect(again.getByText('Synchronisation terminée.')).toBeVisible();
 });
@@ -221,6 +248,7 @@ test('offline start with a session: / and the dashboard open from the cache with
 test('after a browser restart, offline, the dashboard opens with the family’s local data', async ({
 	playwright
 }) => {
+	test.setTimeout(120_000);
 	const profile = await mkdtemp(join(tmpdir(), 'ef-pwa-profile-'));
 	const launch = () =>
 		playwright.chromium.launchPersistentContext(profile, {
@@ -250,11 +278,14 @@ test('after a browser restart, offline, the dashboard opens with the family’s 
 		page = context.pages()[0] ?? (await context.newPage());
 		await page.goto(`${server.baseUrl}/espace`);
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Bonjour Madame DÉMO');
-		await expect(page.getByTestId('pwa-status')).toContainText('Hors ligne');
+		await expectOfflineEverywhere(page);
 		await expect(page.getByTestId('pwa-status')).toContainText("1 élément en attente d'envoi");
 		expect(await readLocalDoc(page, id)).toMatchObject({ type: 'entourage' });
 		await context.setOffline(false);
-		await expect(page.getByTestId('pwa-status')).toContainText('Synchronisé à');
+		await expect(page.getByTestId('pwa-status')).toContainText('Synchronisé à', {
+			timeout: BACK_ONLINE_MS
+		});
+		await expect(page.getByText(OFFLINE_BANNER)).toHaveCount(0);
 		await context.close();
 	} finally {
 		await rm(profile, { recursive: true, force: true });
@@ -343,4 +374,101 @@ test('a 401 pauses sync and keeps local data; sign-out never erases unsent chang
 	);
 	expect(databases.filter((n) => n?.startsWith('_pouch_ef-hh-'))).toEqual([]);
 	expect(await page.evaluate(() => localStorage.getItem('ef:me'))).toBeNull();
+});
+
+test('offline, Profil keeps its form on the device and Identifiants says up front it needs the network', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(120_000);
+	await page.goto(`${server.baseUrl}/`);
+	await waitForWorkerControl(page);
+	await signInDemoParent(page, server.baseUrl);
+	await page.goto(`${server.baseUrl}/espace/profil`);
+	await expect(page.getByLabel('Nom usuel')).toHaveValue('Démo');
+
+	await context.setOffline(true);
+	const offline = await context.newPage();
+	await offline.goto(`${server.baseUrl}/espace/profil`);
+	await expect(offline.getByLabel('Nom usuel')).toHaveValue('Démo');
+	await expect(offline.getByLabel('Commune')).toHaveValue('Vienne');
+	const save = offline.getByRole('button', { name: 'Enregistrer' });
+	await expect(save).toBeDisabled();
+	await expect(offline.getByText(NEEDS_NETWORK_TEXT)).toBeVisible();
+	await expectOfflineEverywhere(offline);
+	// What the parent types offline stays on the device, even across a reload.
+	await offline.getByLabel('Mobile').fill('06 12 34 56 78');
+	await offline.reload();
+	await expect(offline.getByLabel('Mobile')).toHaveValue('06 12 34 56 78');
+
+	await offline.goto(`${server.baseUrl}/espace/identifiants`);
+	await expect(offline.getByText(NEEDS_NETWORK_TEXT)).toBeVisible();
+	await expect(offline.getByRole('button', { name: 'Modifier mon mot de passe' })).toBeDisabled();
+	await axe(offline, 'main');
+
+	// Back online: the actions come back by themselves and the offline draft is sent.
+	await context.setOffline(false);
+	await expect(offline.getByRole('button', { name: 'Modifier mon mot de passe' })).toBeEnabled({
+		timeout: BACK_ONLINE_MS
+	});
+	await expect(offline.getByText(NEEDS_NETWORK_TEXT)).toHaveCount(0);
+	await offline.goto(`${server.baseUrl}/espace/profil`);
+	await expect(offline.getByLabel('Mobile')).toHaveValue('06 12 34 56 78');
+	await offline.getByRole('button', { name: 'Enregistrer' }).click();
+	await expect(offline.getByText('Vos modifications ont été enregistrées.')).toBeVisible();
+	await offline.reload();
+	await expect(offline.getByLabel('Mobile')).toHaveValue('06 12 34 56 78');
+});
+
+test('signing out offline ends the server session as soon as the network returns', async ({
+	page,
+	context,
+	request
+}) => {
+	test.setTimeout(120_000);
+	await page.goto(`${server.baseUrl}/`);
+	await waitForWorkerControl(page);
+	await signInDemoParent(page, server.baseUrl);
+	const cookie = (await context.cookies()).find((c) => c.name === 'ef_session');
+	expect(cookie).toBeDefined();
+	const withOldCookie = () =>
+		request.get(`${server.baseUrl}/api/me`, {
+			headers: { cookie: `${cookie!.name}=${cookie!.value}` }
+		});
+	expect((await withOldCookie()).status()).toBe(200);
+
+	await context.setOffline(true);
+	await expect(page.getByTestId('pwa-status')).toContainText('Hors ligne');
+	await page.getByRole('main').getByRole('button', { name: 'Se déconnecter' }).click();
+	await expect(page.getByLabel('Identifiant')).toBeVisible();
+
+	// Back online (the shared phone's next user): /espace does not open with the old cookie,
+	// and the server no longer accepts it.
+	await context.setOffline(false);
+	const next = await context.newPage();
+	await next.goto(`${server.baseUrl}/espace`);
+	await expect(next.getByLabel('Identifiant')).toBeVisible();
+	await expect(next.getByRole('heading', { level: 1 })).not.toContainText('Bonjour');
+	await expect.poll(async () => (await withOldCookie()).status()).toBe(401);
+	expect(await next.evaluate(() => localStorage.getItem('ef:me'))).toBeNull();
+});
+
+test.describe('without service workers (blocked, or an old browser)', () => {
+	test.use({ serviceWorkers: 'block' });
+	test('signs in and uses the dashboard with no page error', async ({ page }) => {
+		const errors: string[] = [];
+		page.on('pageerror', (error) => errors.push(error.message));
+		await signInDemoParent(page, server.baseUrl);
+		await expect(page.getByRole('region', { name: 'Mon espace' })).toContainText('Claire DÉMO');
+		await page.getByRole('link', { name: 'Profil', exact: true }).click();
+		await expect(page.getByLabel('Nom usuel')).toHaveValue('Démo');
+		await expect(page.getByRole('button', { name: 'Enregistrer' })).toBeEnabled();
+		await page.goto(`${server.baseUrl}/espace/stockage`);
+		await expect(page.getByTestId('storage-status')).toContainText('Synchronisé');
+		await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+		await expect(page.getByText('Synchronisation terminée.')).toBeVisible();
+		await page.goto(`${server.baseUrl}/`);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		expect(errors).toEqual([]);
+	});
 });
