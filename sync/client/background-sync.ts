@@ -10,7 +10,7 @@ interface SyncCapableRegistration extends ServiceWorkerRegistration {
 }
 
 export async function requestBackgroundSync(): Promise<boolean> {
-	if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return false;
+	if (typeof navigator === 'undefined' || !navigator.serviceWorker) return false;
 	try {
 		const registration = (await Promise.race([
 			navigator.serviceWorker.ready,
@@ -26,7 +26,7 @@ export async function requestBackgroundSync(): Promise<boolean> {
 
 /** Answers the worker's wake-up: runs `replicate` and replies on the message port. */
 export function answerWorkerSyncRequests(replicate: () => Promise<boolean>): () => void {
-	if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return () => {};
+	if (typeof navigator === 'undefined' || !navigator.serviceWorker) return () => {};
 	const listener = (event: MessageEvent) => {
 		if ((event.data as { type?: unknown } | null)?.type !== SYNC_REQUEST) return;
 		const port = event.ports[0];

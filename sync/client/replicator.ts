@@ -3,6 +3,7 @@
 /// <reference path="./pouchdb-browser.d.ts" />
 // I/O side of the sync controller: opens the household's local PouchDB (idb adapter) and runs
 // the two live replications. PouchDB is imported lazily so the public pages never load it.
+import { isAbort } from '../../src/lib/pwa/connectivity.svelte';
 import type { LocalDb, PouchConstructor, ReplicationEmitter } from './pouch-types';
 
 let pouchModule: Promise<PouchConstructor> | null = null;
@@ -23,12 +24,26 @@ export async function openLocalDb(householdId: string): Promise<LocalDb> {
 	return new PouchDB(localDbName(householdId), { adapter: 'idb', auto_compaction: true });
 }
 
-export async function openRemoteDb(syncUrl: string): Promise<unknown> {
+/** Where each sync request reports whether it got an answer (the app's `connectivity`). */
+export interface NetworkReport {
+	reached(): void;
+	failed(): void;
+}
+
+export async function openRemoteDb(syncUrl: string, network: NetworkReport): Promise<unknown> {
 	const PouchDB = await loadPouch();
 	return new PouchDB(syncUrl, {
 		skip_setup: true, // the server creates household databases; a parent never can
-		fetch: (url: string, init: RequestInit = {}) =>
-			PouchDB.fetch(url, { ...init, credentials: 'include' })
+		fetch: async (url: string, init: RequestInit = {}) => {
+			try {
+				const response = await PouchDB.fetch(url, { ...init, credentials: 'include' });
+				network.reached(); // any HTTP answer, 4xx/5xx included: the network works
+				return response;
+			} catch (error) {
+				if (!isAbort(error)) network.failed(); // a cancelled long-poll says nothing
+				throw error;
+			}
+		}
 	});
 }
 

@@ -1,7 +1,13 @@
 /// <reference types="svelte" />
 // The PWA's sync controller: one local PouchDB per signed-in household, live two-way
-// replication restarted at start, on `online`, on `visibilitychange`, after local writes and on
-// Background Sync, with backoff. Exposes reactive state for the status bar and storage screen.
+// replication restarted at start, when connectivity says the server answers again, on
+// `visibilitychange`, after local writes and on Background Sync, with backoff. Exposes reactive
+// state for the status bar and storage screen. Every sync request reports to `connectivity`
+// (answered or not), so a network failure shows "Hors ligne", not a server error.
+import {
+	connectivity,
+	type NetworkEvidence
+} from '../../src/lib/pwa/connectivity.svelte';
 import { backoffDelay } from './backoff';
 import { answerWorkerSyncRequests, requestBackgroundSync } from './background-sync';
 import type { SyncMeta } from './device-db';
@@ -47,6 +53,11 @@ class SyncManager {
 	#detach: (() => void) | null = null;
 	#waiters: ((ok: boolean) => void)[] = [];
 	#queue: Promise<void> = Promise.resolve();
+	readonly #net: NetworkEvidence;
+
+	constructor(net: NetworkEvidence = connectivity) {
+		this.#net = net;
+	}
 
 	get phase() {
 		return this.#state.phase;
@@ -201,14 +212,14 @@ class SyncManager {
 		this.#replication = null;
 		this.#clearRetry();
 		if (!this.#local || !this.#syncUrl) return;
-		if (browserOffline()) {
+		if (!this.#net.online) {
 			this.#apply({ type: 'offline' });
 			return this.#settle(false);
 		}
 		const local = this.#local;
 		const syncUrl = this.#syncUrl;
 		void this.#modules().then(async ([, replicator]) => {
-			const remote = await replicator.openRemoteDb(syncUrl);
+			const remote = await replicator.openRemoteDb(syncUrl, this.#net);
 			if (this.#local !== local) return; // signed out or switched household meanwhile
 			this.#apply({ type: 'active' });
 			this.#replication = replicator.replicate(local, remote, {
@@ -240,7 +251,8 @@ class SyncManager {
 		if (kind === 'unauthorized') {
 			this.#apply({ type: 'unauthorized' });
 			void this.#log('unauthorized');
-		} else if (kind === 'network' && browserOffline()) {
+		} else if (kind === 'network' && !this.#net.online) {
+			// The request got no answer: connectivity probes and calls us back when it does.
 			this.#apply({ type: 'offline' });
 		} else {
 			const message = error instanceof Error ? error.message : JSON.stringify(error);
@@ -281,9 +293,14 @@ class SyncManager {
 	}
 
 	#attachTriggers(): void {
-		if (typeof window === 'undefined') return;
-		const onOnline = () => this.#kick();
-		const onOffline = () => this.#apply({ type: 'offline' });
+		const stopFollowing = this.#net.subscribe((online) => {
+			if (online) this.#kick();
+			else this.#apply({ type: 'offline' });
+		});
+		if (typeof document === 'undefined') {
+			this.#detach = stopFollowing;
+			return;
+		}
 		// A phone back from the background often holds a dead long-poll: reconnect, at most
 		// every 30 s, rather than trust a replication that may never wake up.
 		let lastVisibleRestart = 0;
@@ -293,13 +310,10 @@ class SyncManager {
 			lastVisibleRestart = Date.now();
 			if (this.phase !== 'stopped' && this.phase !== 'auth-required') this.#connect();
 		};
-		window.addEventListener('online', onOnline);
-		window.addEventListener('offline', onOffline);
 		document.addEventListener('visibilitychange', onVisible);
 		const stopAnswering = answerWorkerSyncRequests(() => this.syncNow());
 		this.#detach = () => {
-			window.removeEventListener('online', onOnline);
-			window.removeEventListener('offline', onOffline);
+			stopFollowing();
 			document.removeEventListener('visibilitychange', onVisible);
 			stopAnswering();
 		};
@@ -358,10 +372,6 @@ class SyncManager {
 		if (this.#recountTimer) clearTimeout(this.#recountTimer);
 		this.#recountTimer = null;
 	}
-}
-
-function browserOffline(): boolean {
-	return typeof navigator !== 'undefined' && navigator.onLine === false;
 }
 
 export const syncManager = new SyncManager();

@@ -60,6 +60,7 @@ vi.mock('./replicator', () => ({
 }));
 
 const { SyncManager } = await import('./sync-manager.svelte');
+const { Connectivity } = await import('../../src/lib/pwa/connectivity.svelte');
 const session = { household: { id: 'h1' }, syncUrl: 'http://x/sync/hh-h1' };
 const lastHandlers = () => io.handlers[io.handlers.length - 1];
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -192,5 +193,77 @@ describe('SyncManager restarts', () => {
 		expect(manager.phase).toBe('syncing');
 		expect(io.handlers).toHaveLength(2);
 		manager.stop();
+	});
+});
+
+// Connectivity is the one source of truth: a sync request that got no answer means "offline",
+// not a server error, and the manager reconnects when connectivity says the server answers.
+describe('SyncManager and connectivity', () => {
+	/** Connectivity without a browser: only requests' evidence moves it. */
+	const evidence = () => new Connectivity();
+
+	it('a sync request with no answer means "offline" (not an error), then resumes on its own', async () => {
+		vi.useFakeTimers();
+		const net = evidence();
+		const manager = new SyncManager(net);
+		await manager.start(session);
+		await vi.advanceTimersByTimeAsync(0);
+		// navigator.onLine may still say true: the replicator's fetch reported the failure.
+		net.failed();
+		lastHandlers().onFailure({ name: 'TypeError', message: 'Failed to fetch' });
+		expect(manager.phase).toBe('offline');
+		expect(manager.lastError).toBeNull();
+		await vi.advanceTimersByTimeAsync(10 * 60_000);
+		expect(io.handlers).toHaveLength(1); // no blind retries while nothing answers
+		net.reached(); // a probe or any request got an answer
+		await vi.advanceTimersByTimeAsync(0);
+		expect(io.handlers).toHaveLength(2);
+		expect(manager.phase).toBe('syncing');
+		lastHandlers().onCaughtUp();
+		expect(manager.phase).toBe('up-to-date');
+		manager.stop();
+	});
+
+	it('does not start replicating while connectivity says offline', async () => {
+		vi.useFakeTimers();
+		const net = evidence();
+		net.failed();
+		const manager = new SyncManager(net);
+		await manager.start(session);
+		await vi.advanceTimersByTimeAsync(0);
+		expect(manager.phase).toBe('offline');
+		expect(io.handlers).toHaveLength(0);
+		expect(await manager.syncNow()).toBe(false);
+		net.reached();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(io.handlers).toHaveLength(1);
+		manager.stop();
+	});
+
+	it('an error without status while the server answers is retried as a failure', async () => {
+		vi.useFakeTimers();
+		const net = evidence();
+		const manager = new SyncManager(net);
+		await manager.start(session);
+		await vi.advanceTimersByTimeAsync(0);
+		lastHandlers().onFailure(new Error('unexpected'));
+		expect(manager.phase).toBe('error');
+		await vi.advanceTimersByTimeAsync(2_000);
+		expect(io.handlers).toHaveLength(2);
+		manager.stop();
+	});
+
+	it('stops following connectivity once stopped', async () => {
+		vi.useFakeTimers();
+		const net = evidence();
+		const manager = new SyncManager(net);
+		await manager.start(session);
+		await vi.advanceTimersByTimeAsync(0);
+		manager.stop();
+		net.failed();
+		net.reached();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(io.handlers).toHaveLength(1);
+		expect(manager.phase).toBe('stopped');
 	});
 });

@@ -17,8 +17,21 @@ class AppUpdate {
 	#lastCheck = 0;
 	#takenOver = false;
 
+	/**
+	 * Never throws: without service workers (an old browser, a locked-down profile, a blocked
+	 * registration that resolves to nothing) the app simply runs without offline start or the
+	 * update prompt.
+	 */
 	async register(): Promise<void> {
-		if (this.#workbox || !('serviceWorker' in navigator)) return;
+		if (this.#workbox || !navigator.serviceWorker) return;
+		try {
+			await this.#register();
+		} catch {
+			this.#workbox = null;
+		}
+	}
+
+	async #register(): Promise<void> {
 		const { Workbox } = await import('workbox-window');
 		// SvelteKit serves the worker as an ES module in dev and as a classic script once built.
 		const workbox = new Workbox('/service-worker.js', {
@@ -36,7 +49,9 @@ class AppUpdate {
 				this.available = true;
 			}
 		});
-		await workbox.register();
+		// workbox-window reads `registration.waiting` and rejects when register() gave nothing.
+		const registration = await workbox.register();
+		if (!registration) throw new Error('Service worker registration gave no registration');
 		this.#lastCheck = Date.now();
 		document.addEventListener('visibilitychange', () => {
 			if (document.visibilityState === 'visible') void this.check();
