@@ -4,10 +4,7 @@
 // `visibilitychange`, after local writes and on Background Sync, with backoff. Exposes reactive
 // state for the status bar and storage screen. Every sync request reports to `connectivity`
 // (answered or not), so a network failure shows "Hors ligne", not a server error.
-import {
-	connectivity,
-	type NetworkEvidence
-} from '../../src/lib/pwa/connectivity.svelte';
+import { connectivity, type NetworkEvidence } from '../../src/lib/pwa/connectivity.svelte';
 import { backoffDelay } from './backoff';
 import { answerWorkerSyncRequests, requestBackgroundSync } from './background-sync';
 import type { SyncMeta } from './device-db';

@@ -1,5 +1,9 @@
 // Typed client of the same-origin JSON API. The only module of the app that calls fetch:
 // every call resolves to a result, never throws, and turns network failures into French text.
+// Each call tells `connectivity` whether it got an answer, and a sign-out left pending offline
+// is sent before anything else may use the session cookie.
+import { connectivity } from '$lib/pwa/connectivity.svelte';
+import { clearPendingSignOut, hasPendingSignOut } from './pending-sign-out';
 import type { ApiErrorBody, DemoMail, Me, ProfileData, Structure } from './types';
 
 export type ApiResult<T> =
@@ -18,7 +22,35 @@ export function setUnauthorizedHandler(handler: () => void) {
 	onUnauthorized = handler;
 }
 
+const LOGOUT = '/auth/logout';
+let endingSession: Promise<ApiResult<null>> | null = null;
+
+/**
+ * Sends the logout a sign-out left pending (made offline), once at a time. Resolves to the
+ * failure when the server could not be told yet (network down, 5xx), else to null.
+ */
+export function endPendingSignOut(): Promise<ApiFailure | null> {
+	if (!hasPendingSignOut()) return Promise.resolve(null);
+	endingSession ??= send<null>('POST', LOGOUT, {}).finally(() => (endingSession = null));
+	return endingSession.then((result) => {
+		// An answer below 500 is final (204, or a 4xx retrying cannot change); no answer or a
+		// 5xx: keep the marker and try again when the network or the server is back.
+		if (result.status === 0 || result.status >= 500) return result as ApiFailure;
+		clearPendingSignOut();
+		return null;
+	});
+}
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+	if (path !== LOGOUT && hasPendingSignOut()) {
+		// Nothing may use the old session before the server has ended it.
+		const failure = await endPendingSignOut();
+		if (failure) return failure;
+	}
+	return send<T>(method, path, body);
+}
+
+async function send<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
 	let response: Response;
 	try {
 		response = await fetch(`/api${path}`, {
@@ -31,8 +63,10 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 			body: body === undefined ? undefined : JSON.stringify(body)
 		});
 	} catch {
+		connectivity.failed();
 		return { ok: false, status: 0, error: { code: 'network', message: NETWORK_ERROR } };
 	}
+	connectivity.reached(); // any answer, 4xx and 5xx included: the network works
 	const payload = await readJson(response);
 	if (response.status === 401 && path.startsWith('/me/')) onUnauthorized?.();
 	if (response.ok) return { ok: true, status: response.status, data: payload as T };

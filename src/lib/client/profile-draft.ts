@@ -87,6 +87,20 @@ export function draftFromProfile(profile: ProfileData): ProfileDraft {
 	};
 }
 
+/** Restores a saved profile draft, keeping only known string fields. */
+export function restoreProfile(saved: unknown): ProfileDraft {
+	const draft = emptyProfile();
+	if (typeof saved !== 'object' || saved === null) return draft;
+	const source = saved as Record<string, unknown>;
+	for (const key of Object.keys(draft) as (keyof ProfileDraft)[]) {
+		if (key !== 'address') draft[key] = text(source[key]);
+	}
+	const address = (source.address ?? {}) as Record<string, unknown>;
+	for (const key of Object.keys(draft.address) as (keyof AddressDraft)[])
+		draft.address[key] = text(address[key]);
+	return draft;
+}
+
 /** Restores a saved register draft, keeping only known string fields (never the password). */
 export function restoreRegister(saved: unknown): RegisterDraft {
 	const draft = emptyRegister();

@@ -2,9 +2,12 @@
 // identity is kept in localStorage so the signed-in shell still opens offline.
 import { browser } from '$app/environment';
 import { goto } from '$app/navigation';
-import { api, setUnauthorizedHandler, type ApiResult } from './api';
 import { flash } from './flash.svelte';
 import { signInUrl } from './return-path';
+import { connectivity } from '$lib/pwa/connectivity.svelte';
+import { api, endPendingSignOut, setUnauthorizedHandler, type ApiResult } from './api';
+import { hasPendingSignOut, markPendingSignOut } from './pending-sign-out';
+import { forgetProfile, forgetProfileDraft } from './profile-cache';
 import type { Me } from './types';
 
 export type SessionStatus = 'unknown' | 'signed-in' | 'signed-out';
@@ -50,6 +53,11 @@ class Session {
 	}
 
 	async #load() {
+		if (hasPendingSignOut()) {
+			// This device signed out while offline: signed out, whatever the old cookie says.
+			await endPendingSignOut();
+			return this.#clear();
+		}
 		const result = await api.me();
 		if (result.ok) {
 			this.unreachable = false;
@@ -65,13 +73,18 @@ class Session {
 		this.status = 'unknown';
 	}
 
-	/** Checks the session again when the network comes back after an offline start. */
+	/**
+	 * When the server answers again: first end a session signed out offline, then check the
+	 * session if it was shown from this device.
+	 */
 	watchConnectivity(): () => void {
-		const recheck = () => {
-			if (this.offline || this.unreachable) void this.refresh();
-		};
-		window.addEventListener('online', recheck);
-		return () => window.removeEventListener('online', recheck);
+		if (hasPendingSignOut()) void endPendingSignOut();
+		return connectivity.subscribe((online) => {
+			if (!online) return;
+			void endPendingSignOut().then(() => {
+				if (this.offline || this.unreachable) void this.refresh();
+			});
+		});
 	}
 
 	async signIn(username: string, password: string): Promise<ApiResult<unknown>> {
@@ -80,8 +93,11 @@ class Session {
 		return result;
 	}
 
+	/** Ends the session now, or as soon as the network returns when offline (never kept open). */
 	async signOut(): Promise<void> {
-		await api.logout();
+		markPendingSignOut();
+		await endPendingSignOut();
+		forgetProfileDraft();
 		await this.expire();
 	}
 
@@ -124,6 +140,7 @@ class Session {
 		this.offline = false;
 		this.unreachable = false;
 		writeCache(null);
+		forgetProfile();
 	}
 }
 

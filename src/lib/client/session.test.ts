@@ -20,6 +20,7 @@ const meCall = vi.fn<() => Promise<ApiResult<Me>>>();
 vi.mock('$app/navigation', () => ({ goto: vi.fn() }));
 vi.mock('./api', () => ({
 	api: { me: () => meCall(), logout: vi.fn(async () => ({ ok: true, status: 204, data: null })) },
+	endPendingSignOut: vi.fn(async () => null),
 	setUnauthorizedHandler: vi.fn()
 }));
 

@@ -2,12 +2,7 @@
 // believed against failed requests, probes back off from 2 s to 1 min, and `online` or a page
 // becoming visible ask again at once.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-	Connectivity,
-	isAbort,
-	probeHealth,
-	type ConnectivityEnv
-} from './connectivity.svelte';
+import { Connectivity, isAbort, probeHealth, type ConnectivityEnv } from './connectivity.svelte';
 
 type Hint = 'online' | 'offline' | 'visible';
 
@@ -149,8 +144,10 @@ describe('Connectivity', () => {
 });
 
 describe('probeHealth', () => {
-	const respond = (body: string, status = 200) => async () =>
-		new Response(body, { status, headers: { 'content-type': 'application/json' } });
+	const respond =
+		(body: string, status = 200) =>
+		async () =>
+			new Response(body, { status, headers: { 'content-type': 'application/json' } });
 
 	it('succeeds only on the server’s own health answer, uncached and without cookies', async () => {
 		const calls: RequestInit[] = [];
