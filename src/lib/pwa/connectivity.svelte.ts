@@ -51,7 +51,7 @@ export class Connectivity implements NetworkEvidence {
 
 	#env: ConnectivityEnv | null = null;
 	#unlisten: (() => void)[] = [];
-	#listeners = new Set<(online: boolean) => void>();
+	#listeners: ((online: boolean) => void)[] = [];
 	#attempt = 0;
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#probing = false;
@@ -98,8 +98,10 @@ export class Connectivity implements NetworkEvidence {
 	}
 
 	subscribe(listener: (online: boolean) => void): () => void {
-		this.#listeners.add(listener);
-		return () => this.#listeners.delete(listener);
+		this.#listeners = [...this.#listeners, listener];
+		return () => {
+			this.#listeners = this.#listeners.filter((l) => l !== listener);
+		};
 	}
 
 	#browserOffline(): void {
@@ -151,7 +153,7 @@ export class Connectivity implements NetworkEvidence {
 		const was = this.online;
 		this.state = state;
 		if (was === this.online) return;
-		for (const listener of [...this.#listeners]) listener(this.online);
+		for (const listener of this.#listeners) listener(this.online);
 	}
 
 	#clearTimer(): void {

@@ -6,14 +6,22 @@ import { Connectivity, isAbort, probeHealth, type ConnectivityEnv } from './conn
 
 type Hint = 'online' | 'offline' | 'visible';
 
-function fakeBrowser(initiallyOnline = true) {
+interface FakeBrowser {
+	navigatorOnLine: boolean;
+	/** What the next probes answer. */
+	serverAnswers: boolean;
+	probes: number;
+	emit(hint: Hint): void;
+	env: ConnectivityEnv;
+}
+
+function fakeBrowser(initiallyOnline = true): FakeBrowser {
 	const listeners = new Map<Hint, Set<() => void>>();
-	const fake = {
+	const fake: FakeBrowser = {
 		navigatorOnLine: initiallyOnline,
-		/** What the next probes answer. */
 		serverAnswers: false,
 		probes: 0,
-		emit(hint: Hint) {
+		emit(hint) {
 			if (hint === 'online') fake.navigatorOnLine = true;
 			if (hint === 'offline') fake.navigatorOnLine = false;
 			for (const listener of listeners.get(hint) ?? []) listener();
@@ -30,7 +38,7 @@ function fakeBrowser(initiallyOnline = true) {
 				return () => listeners.get(hint)!.delete(listener);
 			},
 			random: () => 1 // the longest step of each backoff interval: easy to reason about
-		} satisfies ConnectivityEnv
+		}
 	};
 	return fake;
 }
