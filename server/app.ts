@@ -1,6 +1,7 @@
 // Composition root: one Hono app serving the JSON API, the replication endpoint and the PWA.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { clientAddressMiddleware } from './http/client-address';
 import type { AppDeps, AppEnv } from './http/env';
 import { ApiError, errorBody, sendError } from './http/errors';
 import { csrfProtection, securityHeaders } from './http/security';
@@ -24,6 +25,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 		c.set('deps', deps);
 		return next();
 	});
+	app.use(clientAddressMiddleware());
 	for (const prefix of ['/api/*', '/sync/*']) {
 		app.use(prefix, async function noStore(c, next) {
 			await next();

@@ -38,4 +38,14 @@ describe('configuration', () => {
 			50
 		);
 	});
+
+	it('reads TRUSTED_PROXIES as a list of IP addresses, with a French error otherwise', () => {
+		expect(loadConfig({}).trustedProxies).toEqual([]);
+		expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.2, ::1,::FFFF:10.0.0.3' }).trustedProxies).toEqual(
+			['10.0.0.2', '::1', '10.0.0.3']
+		);
+		expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.2,proxy.local' })).toThrow(
+			/TRUSTED_PROXIES doit être une liste d’adresses IP/
+		);
+	});
 });

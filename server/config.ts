@@ -1,5 +1,6 @@
 // Configuration comes from the environment only, validated once at start with a clear message.
 import * as v from 'valibot';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -19,10 +20,33 @@ export interface Config {
 	buildDir: string;
 	/** Numbered requests a household may make per rolling 24 h (SYNC_SPEC S-PROJ-5). */
 	requestsPerHouseholdPerDay: number;
+	/** Reverse proxies whose X-Forwarded-For is believed (normalised IP addresses). */
+	trustedProxies: string[];
 }
 
 /** Default of REQUESTS_PER_HOUSEHOLD_PER_DAY: well above what a family sends, far below a flood. */
 export const DEFAULT_REQUESTS_PER_HOUSEHOLD_PER_DAY = 20;
+
+/** "::ffff:10.0.0.1" (IPv4 seen through an IPv6 socket) is 10.0.0.1; IPv6 lower-cased. */
+export function normaliseAddress(address: string): string {
+	const a = address.trim().toLowerCase();
+	return a.startsWith('::ffff:') && isIP(a.slice(7)) === 4 ? a.slice(7) : a;
+}
+
+const addressList = v.pipe(
+	v.string(),
+	v.transform((s) =>
+		s
+			.split(',')
+			.map((a) => a.trim())
+			.filter(Boolean)
+	),
+	v.check(
+		(list) => list.every((a) => isIP(a) !== 0),
+		'TRUSTED_PROXIES doit être une liste d’adresses IP séparées par des virgules (ex. 10.0.0.2,::1)'
+	),
+	v.transform((list) => list.map(normaliseAddress))
+);
 
 const Env = v.object({
 	PORT: v.optional(
@@ -58,7 +82,8 @@ const Env = v.object({
 		)
 	),
 	NODE_ENV: v.optional(v.picklist(['production', 'development', 'test']), 'development'),
-	DEMO: v.optional(v.picklist(['0', '1']))
+	DEMO: v.optional(v.picklist(['0', '1'])),
+	TRUSTED_PROXIES: v.optional(addressList, '')
 });
 
 export class ConfigError extends Error {}
@@ -94,7 +119,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		demo: production ? false : e.DEMO !== '0',
 		buildDir: resolve('build'),
 		requestsPerHouseholdPerDay:
-			e.REQUESTS_PER_HOUSEHOLD_PER_DAY ?? DEFAULT_REQUESTS_PER_HOUSEHOLD_PER_DAY
+			e.REQUESTS_PER_HOUSEHOLD_PER_DAY ?? DEFAULT_REQUESTS_PER_HOUSEHOLD_PER_DAY,
+		trustedProxies: e.TRUSTED_PROXIES
 	};
 }
 
@@ -113,6 +139,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 		demo: false,
 		buildDir: resolve('build'),
 		requestsPerHouseholdPerDay: DEFAULT_REQUESTS_PER_HOUSEHOLD_PER_DAY,
+		trustedProxies: [],
 		...overrides
 	};
 }

@@ -8,6 +8,7 @@ import { seedDemo, seedStructures } from './seed/seed';
 import { createApp, type AppOptions } from './app';
 import { deleteExpiredSessions } from './auth/session';
 import { pruneFailures } from './auth/throttle';
+import { pruneRateEvents } from './auth/rate-limit';
 import { startWalCheckpointer } from '../sync/server/wal-checkpointer';
 
 export interface Runtime {
@@ -34,6 +35,7 @@ export async function createRuntime(
 	const housekeeping = setInterval(() => {
 		deleteExpiredSessions(db, clock.now());
 		pruneFailures(db, clock.now());
+		pruneRateEvents(db, clock.now());
 	}, 3600_000);
 	housekeeping.unref();
 	const app = createApp({ db, config, clock, kickOutbox: worker.kick }, options);

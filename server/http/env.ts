@@ -31,5 +31,7 @@ export interface AppEnv {
 		/** The signed-in user, or null. Set by the session middleware on every request. */
 		user: SessionUser | null;
 		sessionId: string | null;
+		/** The client's IP address (see client-address.ts), 'unknown' without a socket. */
+		clientAddress: string;
 	};
 }

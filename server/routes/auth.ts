@@ -1,7 +1,6 @@
 // /api/auth: create a space, activate it, sign in and out, reset a password.
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import {
 	Login,
 	PasswordResetConfirm,
@@ -11,20 +10,13 @@ import {
 } from '../../src/lib/domain/account';
 import { activate, registerParent, resendActivation } from '../auth/accounts';
 import { confirmPasswordReset, login, requestPasswordReset } from '../auth/credentials';
+import { consumeLimit, LIMITS } from '../auth/rate-limit';
 import { invalidateSession } from '../auth/session';
 import type { AppEnv } from '../http/env';
 import { ApiError, parseJson } from '../http/errors';
 import { checkToken, invalidTokenError, type TokenPurpose } from '../auth/user-tokens';
 import { clearSessionCookie, setSessionCookie } from '../http/session-middleware';
 import { meView } from './me';
-
-function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
-	try {
-		return getConnInfo(c).remote.address ?? 'unknown';
-	} catch {
-		return 'unknown'; // in-process requests (tests) have no socket
-	}
-}
 
 /** Like parseJson, but a malformed token gets the same answer as an unknown one. */
 async function parseWithToken<S extends Parameters<typeof parseJson>[1]>(
@@ -43,6 +35,8 @@ async function parseWithToken<S extends Parameters<typeof parseJson>[1]>(
 export const authRoutes = new Hono<AppEnv>()
 	.post('/register', async (c) => {
 		const input = await parseJson(c, Register);
+		const { db, clock } = c.var.deps;
+		consumeLimit(db, LIMITS.registration, c.var.clientAddress, clock.now());
 		await registerParent(c.var.deps, input);
 		return c.json({ status: 'pending_activation' }, 201);
 	})
@@ -53,12 +47,14 @@ export const authRoutes = new Hono<AppEnv>()
 	})
 	.post('/activation/resend', async (c) => {
 		const { email } = await parseJson(c, PasswordResetRequest);
+		const { db, clock } = c.var.deps;
+		consumeLimit(db, LIMITS.activation, email, clock.now());
 		resendActivation(c.var.deps, email);
 		return c.json({ status: 'sent_if_pending' }, 202);
 	})
 	.post('/login', async (c) => {
 		const { username, password } = await parseJson(c, Login);
-		const { token, expiresAt } = await login(c.var.deps, username, password, clientIp(c));
+		const { token, expiresAt } = await login(c.var.deps, username, password, c.var.clientAddress);
 		setSessionCookie(c, token, expiresAt);
 		return c.json(meView(c, token.split('.')[0]), 200);
 	})
@@ -70,6 +66,8 @@ export const authRoutes = new Hono<AppEnv>()
 	})
 	.post('/password-reset/request', async (c) => {
 		const { email } = await parseJson(c, PasswordResetRequest);
+		const { db, clock } = c.var.deps;
+		consumeLimit(db, LIMITS.passwordReset, email, clock.now());
 		requestPasswordReset(c.var.deps, email);
 		return c.json({ status: 'sent_if_known' }, 202);
 	})

@@ -1,6 +1,12 @@
 // Throttling, password reset, password change and profile, through the real app.
 import { describe, expect, it } from 'vitest';
-import { CookieJar, createHarness, signedInParent, tokenFromMail } from '../test/harness';
+import {
+	CookieJar,
+	createHarness,
+	REMOTE_PEER,
+	signedInParent,
+	tokenFromMail
+} from '../test/harness';
 
 describe('sign-in throttling (CNIL 2022-100)', () => {
 	it('lets 5 failures through, then answers 429 with Retry-After that doubles', async () => {
@@ -38,7 +44,7 @@ describe('sign-in throttling (CNIL 2022-100)', () => {
 		const h = createHarness();
 		const now = h.clock.now();
 		const insert = h.db.prepare(
-			"INSERT INTO login_failures (scope, key, at) VALUES ('ip', 'unknown', ?)"
+			`INSERT INTO login_failures (scope, key, at) VALUES ('ip', '${REMOTE_PEER}', ?)`
 		);
 		for (let i = 0; i < 100; i++) insert.run(now - 1000);
 		const res = await h.call('POST', '/api/auth/login', {

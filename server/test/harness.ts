@@ -12,6 +12,8 @@ export interface Harness {
 	clock: ManualClock;
 	config: Config;
 	app: ReturnType<typeof createApp>;
+	/** The TCP peer address of the next calls (a remote client unless a test changes it). */
+	peer: string;
 	/** A JSON request as a same-origin browser would send it, with an optional cookie jar. */
 	call(
 		method: string,
@@ -40,6 +42,11 @@ export class CookieJar {
 	}
 }
 
+/** The bindings @hono/node-server gives a request: here only the socket's remote address. */
+export const socketFrom = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
+
+export const REMOTE_PEER = '192.0.2.10';
+
 export function createHarness(overrides: Partial<Config> = {}): Harness {
 	const db = openDatabase(':memory:');
 	seedStructures(db);
@@ -51,8 +58,9 @@ export function createHarness(overrides: Partial<Config> = {}): Harness {
 		clock,
 		config,
 		app,
+		peer: REMOTE_PEER,
 		async call(method, path, body, jar, headers = {}) {
-			const res = await app.request(`${ORIGIN}${path}`, {
+			const init = {
 				method,
 				headers: {
 					'content-type': 'application/json',
@@ -63,7 +71,8 @@ export function createHarness(overrides: Partial<Config> = {}): Harness {
 				},
 				body:
 					body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
-			});
+			};
+			const res = await app.request(`${ORIGIN}${path}`, init, socketFrom(this.peer));
 			jar?.store(res);
 			return res;
 		},

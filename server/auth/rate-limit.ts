@@ -1,0 +1,76 @@
+// Hourly caps on what sends mail or makes work (reset and activation mails, registrations,
+// e-mail changes), counted per key in rate_events. A refused attempt is not counted.
+import type { Db } from '../db';
+import { ApiError } from '../http/errors';
+
+export interface Limit {
+	/** Prefix of the counted key, e.g. 'reset' for 'reset:<e-mail>'. */
+	name: string;
+	max: number;
+	windowMs: number;
+	/** French sentence before "réessayez dans …". */
+	message: string;
+}
+
+const HOUR = 3600_000;
+
+export const LIMITS = {
+	/** Per e-mail asked for, known or not: the answer must not tell whether an account exists. */
+	passwordReset: {
+		name: 'reset',
+		max: 3,
+		windowMs: HOUR,
+		message: 'Plusieurs demandes ont déjà été faites pour cette adresse dans l’heure.'
+	},
+	activation: {
+		name: 'activation',
+		max: 3,
+		windowMs: HOUR,
+		message: 'Plusieurs courriels d’activation ont déjà été demandés pour cette adresse dans l’heure.'
+	},
+	/** Per client address. */
+	registration: {
+		name: 'register',
+		max: 10,
+		windowMs: HOUR,
+		message: 'Trop de créations d’espace depuis votre connexion dans l’heure.'
+	},
+	/** Per account. */
+	emailChange: {
+		name: 'email-change',
+		max: 3,
+		windowMs: HOUR,
+		message: 'Vous avez déjà demandé plusieurs changements de courriel dans l’heure.'
+	}
+} satisfies Record<string, Limit>;
+
+/** "45 secondes", "12 minutes": how long to wait, in French. */
+export function waitPhrase(ms: number): string {
+	const seconds = Math.max(1, Math.ceil(ms / 1000));
+	return seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} secondes`;
+}
+
+export function tooManyRequests(ms: number, sentence: string): ApiError {
+	return new ApiError(
+		429,
+		'rate_limited',
+		`${sentence} Pour éviter les abus, réessayez dans ${waitPhrase(ms)}.`,
+		undefined,
+		{ 'Retry-After': String(Math.max(1, Math.ceil(ms / 1000))) }
+	);
+}
+
+/** Counts one event for `limit` and `subject`, or throws a French 429 when the cap is reached. */
+export function consumeLimit(db: Db, limit: Limit, subject: string, now: number): void {
+	const key = `${limit.name}:${subject.toLowerCase()}`;
+	const row = db
+		.prepare('SELECT COUNT(*) AS n, MIN(at) AS first FROM rate_events WHERE key = ? AND at > ?')
+		.get(key, now - limit.windowMs) as { n: number; first: number | null };
+	if (row.n >= limit.max && row.first !== null)
+		throw tooManyRequests(row.first + limit.windowMs - now, limit.message);
+	db.prepare('INSERT INTO rate_events (key, at) VALUES (?, ?)').run(key, now);
+}
+
+export function pruneRateEvents(db: Db, now: number) {
+	db.prepare('DELETE FROM rate_events WHERE at <= ?').run(now - 24 * HOUR);
+}
