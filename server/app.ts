@@ -8,7 +8,7 @@ import { csrfProtection, securityHeaders } from './http/security';
 import { sessionMiddleware } from './http/session-middleware';
 import { indexBuild, serveBuild } from './http/static';
 import { authRoutes } from './routes/auth';
-import { demoRoutes } from './routes/demo';
+import { demoMailboxOnly, demoRoutes } from './routes/demo';
 import { meRoutes } from './routes/me';
 import { referenceRoutes } from './routes/reference';
 import { createSyncRoutes } from '../sync/server';
@@ -57,6 +57,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 	if (options.serveStatic) {
 		const assets = indexBuild(deps.config.buildDir);
 		if (!assets) throw new Error(`No build found in ${deps.config.buildDir}: run "npm run build".`);
+		app.use('/demo', demoMailboxOnly());
+		app.use('/demo/*', demoMailboxOnly());
 		app.use(serveBuild(assets));
 	}
 

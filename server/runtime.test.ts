@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { testConfig } from './config';
 import { createRuntime } from './runtime';
 import { DEMO_ACCOUNTS } from './seed/seed';
+import { socketFrom } from './test/harness';
+
+/** The demo mailbox answers loopback clients only. */
+const fromLoopback = socketFrom('127.0.0.1');
 
 const fileConfig = (demo: boolean) => {
 	const dataDir = mkdtempSync(join(tmpdir(), 'ef-rt-'));
@@ -44,7 +48,7 @@ describe('runtime', () => {
 		).toBe(200);
 		await post(rt.app, '/api/auth/password-reset/request', { email: DEMO_ACCOUNTS.parent.email });
 		await rt.worker.drain();
-		const { mails } = await (await rt.app.request('/api/demo/mails')).json();
+		const { mails } = await (await rt.app.request('/api/demo/mails', {}, fromLoopback)).json();
 		expect(mails[0]).toMatchObject({
 			to: DEMO_ACCOUNTS.parent.email,
 			subject: 'Réinitialisation de votre mot de passe'
@@ -66,7 +70,7 @@ describe('runtime', () => {
 		expect((rt.db.prepare('SELECT COUNT(*) AS n FROM structures').get() as { n: number }).n).toBe(
 			16
 		);
-		expect((await rt.app.request('/api/demo/mails')).status).toBe(404);
+		expect((await rt.app.request('/api/demo/mails', {}, fromLoopback)).status).toBe(404);
 		await rt.close();
 	});
 });
