@@ -9,6 +9,7 @@ import { createApp, type AppOptions } from './app';
 import { deleteExpiredSessions } from './auth/session';
 import { pruneFailures } from './auth/throttle';
 import { pruneRateEvents } from './auth/rate-limit';
+import { pruneTrustedDevices } from './auth/trusted-devices';
 import { startWalCheckpointer } from '../sync/server/wal-checkpointer';
 
 export interface Runtime {
@@ -36,6 +37,7 @@ export async function createRuntime(
 		deleteExpiredSessions(db, clock.now());
 		pruneFailures(db, clock.now());
 		pruneRateEvents(db, clock.now());
+		pruneTrustedDevices(db, clock.now());
 	}, 3600_000);
 	housekeeping.unref();
 	const app = createApp({ db, config, clock, kickOutbox: worker.kick }, options);

@@ -5,7 +5,9 @@ import { enqueueMail } from '../mail/outbox';
 import { formatParisDateTime, passwordChangedMail, passwordResetMail } from '../mail/templates';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
 import { createSession, invalidateOtherSessions } from './session';
-import { clearAccountFailures, recordFailure, retryAfterMs } from './throttle';
+import { waitPhrase } from './rate-limit';
+import { clearFailures, recordFailure, retryAfterMs, type Attempt } from './throttle';
+import { trustDevice, trustedDeviceKey } from './trusted-devices';
 import { consumeToken, issueToken } from './user-tokens';
 
 const INVALID_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
@@ -22,48 +24,58 @@ interface UserRow {
 }
 
 function throttled(ms: number): ApiError {
-	const seconds = Math.ceil(ms / 1000);
-	const wait = seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} secondes`;
 	return new ApiError(
 		429,
 		'throttled',
-		`Trop de tentatives de connexion. Pour protéger votre espace, réessayez dans ${wait}.`,
+		`Trop de tentatives de connexion. Pour protéger votre espace, réessayez dans ${waitPhrase(ms)}.`,
 		undefined,
-		{ 'Retry-After': String(seconds) }
+		{ 'Retry-After': String(Math.ceil(ms / 1000)) }
 	);
+}
+
+/** Where a sign-in comes from: the client address and the browser's device cookie, if any. */
+export interface LoginOrigin {
+	ip: string;
+	deviceToken: string | undefined;
 }
 
 export async function login(
 	deps: AppDeps,
 	username: string,
 	password: string,
-	ip: string
-): Promise<{ token: string; expiresAt: number }> {
+	origin: LoginOrigin
+): Promise<{ token: string; expiresAt: number; deviceToken: string }> {
 	const { db, clock } = deps;
 	const key = username.trim().toLowerCase();
-	const wait = retryAfterMs(db, key, ip, clock.now());
-	if (wait > 0) throw throttled(wait);
 	const user = db
 		.prepare(
 			'SELECT id, email, password_hash, civility, last_name, activated_at FROM users WHERE username_key = ?'
 		)
 		.get(key) as UserRow | undefined;
+	const attempt: Attempt = {
+		accountKey: key,
+		ip: origin.ip,
+		device: trustedDeviceKey(db, origin.deviceToken, user?.id, clock.now())
+	};
+	const wait = retryAfterMs(db, attempt, clock.now());
+	if (wait > 0) throw throttled(wait);
 	const ok = user
 		? await verifyPassword(user.password_hash, password)
 		: await verifyAgainstDummy(password);
 	const now = clock.now();
 	if (!user || !ok) {
-		recordFailure(db, key, ip, now);
+		recordFailure(db, attempt, now);
 		throw new ApiError(401, 'invalid_credentials', INVALID_CREDENTIALS);
 	}
-	clearAccountFailures(db, key);
+	clearFailures(db, attempt);
 	if (!user.activated_at) throw new ApiError(403, 'not_activated', NOT_ACTIVATED);
 	return db.transaction(() => {
 		db.prepare(
 			'UPDATE users SET previous_login_at = last_login_at, last_login_at = ? WHERE id = ?'
 		).run(new Date(now).toISOString(), user.id);
 		const { token, session } = createSession(db, user.id, now);
-		return { token, expiresAt: session.expiresAt };
+		const deviceToken = trustDevice(db, origin.deviceToken, user.id, now);
+		return { token, expiresAt: session.expiresAt, deviceToken };
 	})();
 }
 

@@ -26,7 +26,8 @@ export const LIMITS = {
 		name: 'activation',
 		max: 3,
 		windowMs: HOUR,
-		message: 'Plusieurs courriels d’activation ont déjà été demandés pour cette adresse dans l’heure.'
+		message:
+			'Plusieurs courriels d’activation ont déjà été demandés pour cette adresse dans l’heure.'
 	},
 	/** Per client address. */
 	registration: {

@@ -2,6 +2,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
+import { DEVICE_COOKIE, DEVICE_TTL_MS } from '../auth/trusted-devices';
 import type { AppEnv, SessionUser } from './env';
 import { errorBody } from './errors';
 
@@ -14,6 +15,19 @@ export function setSessionCookie(c: Context<AppEnv>, token: string, expiresAt: n
 		expires: new Date(expiresAt)
 	});
 }
+
+/** The device cookie (trusted-devices.ts): only sign-in reads it. */
+export function setDeviceCookie(c: Context<AppEnv>, token: string) {
+	setCookie(c, DEVICE_COOKIE, token, {
+		httpOnly: true,
+		sameSite: 'Lax',
+		secure: c.var.deps.config.production,
+		path: '/api/auth',
+		maxAge: DEVICE_TTL_MS / 1000
+	});
+}
+
+export const deviceCookie = (c: Context<AppEnv>) => getCookie(c, DEVICE_COOKIE);
 
 export function clearSessionCookie(c: Context<AppEnv>) {
 	deleteCookie(c, SESSION_COOKIE, { path: '/', secure: c.var.deps.config.production });

@@ -15,7 +15,12 @@ import { invalidateSession } from '../auth/session';
 import type { AppEnv } from '../http/env';
 import { ApiError, parseJson } from '../http/errors';
 import { checkToken, invalidTokenError, type TokenPurpose } from '../auth/user-tokens';
-import { clearSessionCookie, setSessionCookie } from '../http/session-middleware';
+import {
+	clearSessionCookie,
+	deviceCookie,
+	setDeviceCookie,
+	setSessionCookie
+} from '../http/session-middleware';
 import { meView } from './me';
 
 /** Like parseJson, but a malformed token gets the same answer as an unknown one. */
@@ -54,8 +59,12 @@ export const authRoutes = new Hono<AppEnv>()
 	})
 	.post('/login', async (c) => {
 		const { username, password } = await parseJson(c, Login);
-		const { token, expiresAt } = await login(c.var.deps, username, password, c.var.clientAddress);
+		const { token, expiresAt, deviceToken } = await login(c.var.deps, username, password, {
+			ip: c.var.clientAddress,
+			deviceToken: deviceCookie(c)
+		});
 		setSessionCookie(c, token, expiresAt);
+		setDeviceCookie(c, deviceToken);
 		return c.json(meView(c, token.split('.')[0]), 200);
 	})
 	.post('/logout', (c) => {
