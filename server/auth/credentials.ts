@@ -5,10 +5,10 @@ import { enqueueMail } from '../mail/outbox';
 import { formatParisDateTime, passwordChangedMail, passwordResetMail } from '../mail/templates';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
 import { createSession, invalidateOtherSessions } from './session';
-import { waitPhrase } from './rate-limit';
+import { assertUnderLimit, countEvent, LIMITS, waitPhrase } from './rate-limit';
 import { clearFailures, recordFailure, retryAfterMs, type Attempt } from './throttle';
 import { trustDevice, trustedDeviceKey } from './trusted-devices';
-import { consumeToken, issueToken } from './user-tokens';
+import { consumeToken, issueToken, voidTokens } from './user-tokens';
 
 const INVALID_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
 const NOT_ACTIVATED =
@@ -111,6 +111,7 @@ function setPassword(deps: AppDeps, userId: string, hash: string, keepSession: s
 		userId
 	);
 	invalidateOtherSessions(db, userId, keepSession);
+	voidTokens(db, userId, 'email_change', now); // the owner taking the account back cancels it
 	const u = db
 		.prepare('SELECT email, civility, last_name FROM users WHERE id = ?')
 		.get(userId) as UserRow;
@@ -140,6 +141,20 @@ export async function confirmPasswordReset(deps: AppDeps, token: string, passwor
 	deps.kickOutbox();
 }
 
+/** Checks the signed-in user's current password; wrong guesses are capped per account. */
+export async function verifyCurrentPassword(deps: AppDeps, userId: string, password: string) {
+	const { db, clock } = deps;
+	assertUnderLimit(db, LIMITS.reauthFailures, userId, clock.now());
+	const row = db.prepare('SELECT password_hash FROM users WHERE id = ?').get(userId) as {
+		password_hash: string;
+	};
+	if (!(await verifyPassword(row.password_hash, password))) {
+		countEvent(db, LIMITS.reauthFailures, userId, clock.now());
+		const message = 'Le mot de passe actuel est incorrect.';
+		throw new ApiError(400, 'validation', message, { currentPassword: message });
+	}
+}
+
 export async function changePassword(
 	deps: AppDeps,
 	user: SessionUser,
@@ -147,13 +162,7 @@ export async function changePassword(
 	currentPassword: string,
 	password: string
 ) {
-	const row = deps.db.prepare('SELECT password_hash FROM users WHERE id = ?').get(user.id) as {
-		password_hash: string;
-	};
-	if (!(await verifyPassword(row.password_hash, currentPassword))) {
-		const message = 'Le mot de passe actuel est incorrect.';
-		throw new ApiError(400, 'validation', message, { currentPassword: message });
-	}
+	await verifyCurrentPassword(deps, user.id, currentPassword);
 	if (currentPassword === password) {
 		const message = 'Le nouveau mot de passe doit être différent de l’actuel.';
 		throw new ApiError(400, 'validation', message, { password: message });

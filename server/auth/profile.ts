@@ -2,6 +2,7 @@
 import type { Profile } from '../../src/lib/domain/account';
 import type { Db } from '../db';
 import { ApiError } from '../http/errors';
+import { pendingEmail } from './email-change';
 
 export interface ProfileView {
 	username: string;
@@ -22,10 +23,12 @@ export interface ProfileView {
 	phone: string | null;
 	mobile: string | null;
 	email: string;
+	/** A new address waiting for its confirmation link to be opened, or null. */
+	pendingEmail: string | null;
 	preferredContact: 'email' | 'phone' | 'mobile' | null;
 }
 
-export function getProfile(db: Db, userId: string): ProfileView {
+export function getProfile(db: Db, userId: string, now: number): ProfileView {
 	const r = db.prepare('SELECT * FROM users WHERE id = ?').get(userId) as Record<
 		string,
 		string | null
@@ -49,6 +52,7 @@ export function getProfile(db: Db, userId: string): ProfileView {
 		phone: r.phone,
 		mobile: r.mobile,
 		email: r.email as string,
+		pendingEmail: pendingEmail(db, userId, now),
 		preferredContact: r.preferred_contact as ProfileView['preferredContact']
 	};
 }
@@ -68,28 +72,28 @@ export function identityAndAddressValues(p: Profile): (string | null)[] {
 	];
 }
 
-const EMAIL_TAKEN = 'Ce courriel est déjà celui d’un autre espace.';
+const EMAIL_ELSEWHERE =
+	'Le courriel se modifie avec « Modifier mon courriel » (page « Mes identifiants ») : votre mot de passe vous sera demandé et la nouvelle adresse devra être confirmée.';
 
+/** Saves identity, address and contacts; the e-mail only changes through email-change.ts. */
 export function updateProfile(db: Db, userId: string, p: Profile, now: number): ProfileView {
-	const emailKey = p.email.toLowerCase();
-	const clash = db
-		.prepare("SELECT 1 FROM users WHERE email_key = ? AND role = 'parent' AND id <> ?")
-		.get(emailKey, userId);
-	if (clash) throw new ApiError(409, 'email_taken', EMAIL_TAKEN, { email: EMAIL_TAKEN });
+	const current = db.prepare('SELECT email_key FROM users WHERE id = ?').get(userId) as {
+		email_key: string;
+	};
+	if (p.email.toLowerCase() !== current.email_key)
+		throw new ApiError(400, 'validation', EMAIL_ELSEWHERE, { email: EMAIL_ELSEWHERE });
 	db.prepare(
 		`UPDATE users SET civility = ?, last_name = ?, birth_name = ?, first_names = ?, birth_date = ?,
 			address_number = ?, address_street = ?, address_building = ?, address_apartment = ?, address_complement = ?,
-			address_postal_code = ?, address_city = ?, phone = ?, mobile = ?, email = ?, email_key = ?,
+			address_postal_code = ?, address_city = ?, phone = ?, mobile = ?,
 			preferred_contact = ?, updated_at = ? WHERE id = ?`
 	).run(
 		...identityAndAddressValues(p),
 		p.phone ?? null,
 		p.mobile ?? null,
-		p.email,
-		emailKey,
 		p.preferredContact ?? null,
 		new Date(now).toISOString(),
 		userId
 	);
-	return getProfile(db, userId);
+	return getProfile(db, userId, now);
 }

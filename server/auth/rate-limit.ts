@@ -36,6 +36,13 @@ export const LIMITS = {
 		windowMs: HOUR,
 		message: 'Trop de créations d’espace depuis votre connexion dans l’heure.'
 	},
+	/** Wrong current passwords (e-mail or password change), per account: a stolen session cannot guess on. */
+	reauthFailures: {
+		name: 'reauth',
+		max: 5,
+		windowMs: HOUR,
+		message: 'Trop de mots de passe actuels incorrects.'
+	},
 	/** Per account. */
 	emailChange: {
 		name: 'email-change',
@@ -61,15 +68,25 @@ export function tooManyRequests(ms: number, sentence: string): ApiError {
 	);
 }
 
-/** Counts one event for `limit` and `subject`, or throws a French 429 when the cap is reached. */
-export function consumeLimit(db: Db, limit: Limit, subject: string, now: number): void {
-	const key = `${limit.name}:${subject.toLowerCase()}`;
+const keyOf = (limit: Limit, subject: string) => `${limit.name}:${subject.toLowerCase()}`;
+
+/** Throws a French 429 when `limit` is reached for `subject`; counts nothing. */
+export function assertUnderLimit(db: Db, limit: Limit, subject: string, now: number): void {
 	const row = db
 		.prepare('SELECT COUNT(*) AS n, MIN(at) AS first FROM rate_events WHERE key = ? AND at > ?')
-		.get(key, now - limit.windowMs) as { n: number; first: number | null };
+		.get(keyOf(limit, subject), now - limit.windowMs) as { n: number; first: number | null };
 	if (row.n >= limit.max && row.first !== null)
 		throw tooManyRequests(row.first + limit.windowMs - now, limit.message);
-	db.prepare('INSERT INTO rate_events (key, at) VALUES (?, ?)').run(key, now);
+}
+
+export function countEvent(db: Db, limit: Limit, subject: string, now: number): void {
+	db.prepare('INSERT INTO rate_events (key, at) VALUES (?, ?)').run(keyOf(limit, subject), now);
+}
+
+/** Counts one event for `limit` and `subject`, or throws a French 429 when the cap is reached. */
+export function consumeLimit(db: Db, limit: Limit, subject: string, now: number): void {
+	assertUnderLimit(db, limit, subject, now);
+	countEvent(db, limit, subject, now);
 }
 
 export function pruneRateEvents(db: Db, now: number) {

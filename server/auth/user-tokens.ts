@@ -1,24 +1,37 @@
-// Single-use mail tokens (activation 48 h, password reset 1 h): issue, then consume once.
+// Single-use mail tokens (activation 48 h, password reset 1 h, e-mail change 24 h): issue, then
+// consume once.
 import type { Db } from '../db';
 import { ApiError } from '../http/errors';
 import { sha256Hex, urlToken } from './tokens';
 
-export type TokenPurpose = 'activation' | 'password_reset';
+export type TokenPurpose = 'activation' | 'password_reset' | 'email_change';
 
 export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
 	activation: 48 * 3600_000,
-	password_reset: 3600_000
+	password_reset: 3600_000,
+	email_change: 24 * 3600_000
 };
 
-/** Issues a new token, voiding the user's unused tokens of the same purpose. */
-export function issueToken(db: Db, userId: string, purpose: TokenPurpose, now: number): string {
-	const token = urlToken();
+/** Voids the user's unused tokens of one purpose. */
+export function voidTokens(db: Db, userId: string, purpose: TokenPurpose, now: number) {
 	db.prepare(
 		'UPDATE user_tokens SET used_at = ? WHERE user_id = ? AND purpose = ? AND used_at IS NULL'
 	).run(now, userId, purpose);
+}
+
+/** Issues a new token, voiding the user's unused tokens of the same purpose. */
+export function issueToken(
+	db: Db,
+	userId: string,
+	purpose: TokenPurpose,
+	now: number,
+	newEmail: string | null = null
+): string {
+	const token = urlToken();
+	voidTokens(db, userId, purpose, now);
 	db.prepare(
-		'INSERT INTO user_tokens (token_hash, user_id, purpose, created_at, expires_at) VALUES (?, ?, ?, ?, ?)'
-	).run(sha256Hex(token), userId, purpose, now, now + TOKEN_TTL_MS[purpose]);
+		'INSERT INTO user_tokens (token_hash, user_id, purpose, created_at, expires_at, new_email) VALUES (?, ?, ?, ?, ?, ?)'
+	).run(sha256Hex(token), userId, purpose, now, now + TOKEN_TTL_MS[purpose], newEmail);
 	return token;
 }
 
@@ -36,6 +49,13 @@ const MESSAGES: Record<TokenPurpose, { invalid: string; expired: string; used: s
 		expired:
 			'Ce lien de réinitialisation a expiré (il est valable 1 heure). Faites une nouvelle demande.',
 		used: 'Ce lien de réinitialisation a déjà été utilisé ou remplacé par un lien plus récent. Faites une nouvelle demande si besoin.'
+	},
+	email_change: {
+		invalid:
+			'Ce lien de confirmation est invalide. Vérifiez qu’il a été copié en entier, ou refaites la demande depuis « Mes identifiants ».',
+		expired:
+			'Ce lien de confirmation a expiré (il est valable 24 heures). Refaites la demande depuis « Mes identifiants ».',
+		used: 'Ce lien de confirmation a déjà été utilisé ou remplacé par une demande plus récente. Votre courriel actuel est affiché dans « Mon profil ».'
 	}
 };
 
@@ -44,24 +64,45 @@ export function invalidTokenError(purpose: TokenPurpose): ApiError {
 	return new ApiError(400, 'token_invalid', MESSAGES[purpose].invalid);
 }
 
-/** The user id of a token that can still be used; throws a French 4xx when it cannot. */
-export function checkToken(db: Db, token: string, purpose: TokenPurpose, now: number): string {
+/** The token's row when it can still be used; throws a French 4xx when it cannot. */
+function usableToken(
+	db: Db,
+	token: string,
+	purpose: TokenPurpose,
+	now: number
+): { userId: string; newEmail: string | null } {
 	const row = db
 		.prepare(
-			'SELECT user_id, expires_at, used_at FROM user_tokens WHERE token_hash = ? AND purpose = ?'
+			'SELECT user_id, expires_at, used_at, new_email FROM user_tokens WHERE token_hash = ? AND purpose = ?'
 		)
 		.get(sha256Hex(token), purpose) as
-		{ user_id: string; expires_at: number; used_at: number | null } | undefined;
+		| { user_id: string; expires_at: number; used_at: number | null; new_email: string | null }
+		| undefined;
 	const m = MESSAGES[purpose];
 	if (!row) throw invalidTokenError(purpose);
 	if (row.used_at !== null) throw new ApiError(410, 'token_used', m.used);
 	if (now >= row.expires_at) throw new ApiError(410, 'token_expired', m.expired);
-	return row.user_id;
+	return { userId: row.user_id, newEmail: row.new_email };
+}
+
+/** The user id of a token that can still be used; throws a French 4xx when it cannot. */
+export function checkToken(db: Db, token: string, purpose: TokenPurpose, now: number): string {
+	return usableToken(db, token, purpose, now).userId;
 }
 
 /** Marks the token used and returns its user id; throws a French 4xx when it cannot be used. */
 export function consumeToken(db: Db, token: string, purpose: TokenPurpose, now: number): string {
-	const userId = checkToken(db, token, purpose, now);
+	return consumeTokenRow(db, token, purpose, now).userId;
+}
+
+/** Like consumeToken, also returning the address an 'email_change' token confirms. */
+export function consumeTokenRow(
+	db: Db,
+	token: string,
+	purpose: TokenPurpose,
+	now: number
+): { userId: string; newEmail: string | null } {
+	const row = usableToken(db, token, purpose, now);
 	db.prepare('UPDATE user_tokens SET used_at = ? WHERE token_hash = ?').run(now, sha256Hex(token));
-	return userId;
+	return row;
 }

@@ -82,6 +82,35 @@ export function passwordChangedMail(to: string, person: Person, when: string): O
 	]);
 }
 
+export function emailChangeConfirmMail(to: string, person: Person, link: string): OutgoingMail {
+	return render(to, 'Confirmez votre nouvelle adresse de courriel', hello(person), [
+		{
+			text: 'Vous avez demandé que cette adresse devienne le courriel de votre Espace Famille. Pour confirmer, ouvrez le lien ci-dessous dans les 24 heures :',
+			link: { href: link, label: 'Confirmer ma nouvelle adresse' }
+		},
+		{
+			text: 'Tant que vous n’avez pas confirmé, votre ancienne adresse reste celle de votre espace. Ce lien ne peut servir qu’une fois.'
+		},
+		{ text: 'Si vous n’êtes pas à l’origine de cette demande, ignorez ce message.' }
+	]);
+}
+
+export function emailChangeNoticeMail(
+	to: string,
+	person: Person,
+	newEmail: string,
+	when: string
+): OutgoingMail {
+	return render(to, 'Demande de changement de votre adresse de courriel', hello(person), [
+		{
+			text: `Le ${when}, il a été demandé que le courriel de votre Espace Famille devienne ${newEmail}. Le changement n’aura lieu que si cette nouvelle adresse est confirmée par le lien qui lui a été envoyé.`
+		},
+		{
+			text: 'Si vous n’êtes pas à l’origine de cette demande, quelqu’un utilise peut-être votre espace : changez votre mot de passe (ou utilisez « J’ai oublié mon mot de passe » sur la page de connexion), ce qui annule la demande, et contactez le service au 04 74 78 32 10.'
+		}
+	]);
+}
+
 /** Paris-time "le 04/11/2021 à 11:20" formatting for mails and greetings. */
 export function formatParisDateTime(ms: number): string {
 	const d = new Date(ms);

@@ -10,6 +10,7 @@ import {
 } from '../../src/lib/domain/account';
 import { activate, registerParent, resendActivation } from '../auth/accounts';
 import { confirmPasswordReset, login, requestPasswordReset } from '../auth/credentials';
+import { confirmEmailChange } from '../auth/email-change';
 import { consumeLimit, LIMITS } from '../auth/rate-limit';
 import { invalidateSession } from '../auth/session';
 import type { AppEnv } from '../http/env';
@@ -87,6 +88,11 @@ export const authRoutes = new Hono<AppEnv>()
 		const { db, clock } = c.var.deps;
 		checkToken(db, parsed.output.token, 'password_reset', clock.now());
 		return c.json({ status: 'valid' }, 200);
+	})
+	.post('/email-change/confirm', async (c) => {
+		const { token } = await parseWithToken(c, Token, 'email_change');
+		const { email } = confirmEmailChange(c.var.deps, token);
+		return c.json({ status: 'changed', email }, 200);
 	})
 	.post('/password-reset/confirm', async (c) => {
 		const { token, password } = await parseWithToken(c, PasswordResetConfirm, 'password_reset');

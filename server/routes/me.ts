@@ -1,7 +1,8 @@
 // /api/me: who is signed in, their household and sync URL; their profile and password.
 import { Hono, type Context } from 'hono';
-import { ChangePassword, Profile } from '../../src/lib/domain/account';
+import { ChangeEmail, ChangePassword, Profile } from '../../src/lib/domain/account';
 import { changePassword } from '../auth/credentials';
+import { requestEmailChange } from '../auth/email-change';
 import { getProfile, updateProfile } from '../auth/profile';
 import type { AppEnv, SessionUser } from '../http/env';
 import { parseJson } from '../http/errors';
@@ -48,12 +49,17 @@ export const meRoutes = new Hono<AppEnv>()
 		c.json(meView(c, c.var.sessionId!), 200)
 	)
 	.get('/profile', requireRole('parent', 'staff', 'admin'), (c) =>
-		c.json(getProfile(c.var.deps.db, c.var.user!.id), 200)
+		c.json(getProfile(c.var.deps.db, c.var.user!.id, c.var.deps.clock.now()), 200)
 	)
 	.put('/profile', requireRole('parent', 'staff', 'admin'), async (c) => {
 		const input = await parseJson(c, Profile);
 		const { db, clock } = c.var.deps;
 		return c.json(updateProfile(db, c.var.user!.id, input, clock.now()), 200);
+	})
+	.put('/email', requireRole('parent', 'staff', 'admin'), async (c) => {
+		const { email, currentPassword } = await parseJson(c, ChangeEmail);
+		const result = await requestEmailChange(c.var.deps, c.var.user!, currentPassword, email);
+		return c.json({ status: 'pending_confirmation', ...result }, 202);
 	})
 	.put('/password', requireRole('parent', 'staff', 'admin'), async (c) => {
 		const { currentPassword, password } = await parseJson(c, ChangePassword);

@@ -103,6 +103,16 @@ export const ProfileFields = {
 export const Profile = v.object(ProfileFields);
 export type Profile = v.InferOutput<typeof Profile>;
 
+/** "Modifier mon courriel": the new address, confirmed by the current password. */
+export const ChangeEmail = v.object({
+	email,
+	currentPassword: v.pipe(
+		v.optional(v.string(required('Mot de passe actuel')), ''),
+		v.nonEmpty(required('Mot de passe actuel')),
+		v.maxLength(1024)
+	)
+});
+
 /** Refuses a password that breaks the policy, with the reason on the `password` field. */
 function passwordWithPolicy<T extends { password: string }>(personal: (input: T) => string[]) {
 	return v.rawCheck<T>(({ dataset, addIssue }) => {
