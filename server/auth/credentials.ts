@@ -8,7 +8,9 @@ import { createSession, invalidateOtherSessions } from './session';
 import { assertUnderLimit, countEvent, LIMITS, waitPhrase } from './rate-limit';
 import { clearFailures, recordFailure, retryAfterMs, type Attempt } from './throttle';
 import { trustDevice, trustedDeviceKey } from './trusted-devices';
-import { consumeToken, issueToken, voidTokens } from './user-tokens';
+import { personalInputs } from '../../src/lib/domain/account';
+import { assertStrongPassword } from './password-strength';
+import { consumeToken, issueToken, checkToken, voidTokens } from './user-tokens';
 
 const INVALID_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
 const NOT_ACTIVATED =
@@ -126,10 +128,33 @@ function setPassword(deps: AppDeps, userId: string, hash: string, keepSession: s
 	);
 }
 
+/** What zxcvbn should know about the user: names, username, e-mail. */
+function userInputs(deps: AppDeps, userId: string | undefined): string[] {
+	if (!userId) return [];
+	const row = deps.db
+		.prepare(
+			'SELECT username, last_name, birth_name, first_names, email, birth_date FROM users WHERE id = ?'
+		)
+		.get(userId) as Record<string, string | null> | undefined;
+	if (!row) return [];
+	return personalInputs({
+		username: row.username ?? undefined,
+		lastName: row.last_name ?? undefined,
+		birthName: row.birth_name,
+		firstNames: row.first_names ?? undefined,
+		email: row.email ?? undefined,
+		birthDate: row.birth_date
+	});
+}
+
 /** A reset link proves the mailbox: it also activates a not-yet-active account. */
 export async function confirmPasswordReset(deps: AppDeps, token: string, password: string) {
-	const hash = await hashPassword(password);
 	const { db, clock } = deps;
+	// An unusable link is answered before any work on the password; it is consumed only once
+	// the password is accepted.
+	const owner = checkToken(db, token, 'password_reset', clock.now());
+	await assertStrongPassword(password, userInputs(deps, owner));
+	const hash = await hashPassword(password);
 	db.transaction(() => {
 		const userId = consumeToken(db, token, 'password_reset', clock.now());
 		setPassword(deps, userId, hash, null);
@@ -167,6 +192,7 @@ export async function changePassword(
 		const message = 'Le nouveau mot de passe doit être différent de l’actuel.';
 		throw new ApiError(400, 'validation', message, { password: message });
 	}
+	await assertStrongPassword(password, [...userInputs(deps, user.id), currentPassword]);
 	const hash = await hashPassword(password);
 	deps.db.transaction(() => setPassword(deps, user.id, hash, sessionId))();
 	deps.kickOutbox();

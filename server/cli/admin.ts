@@ -3,6 +3,8 @@ import { createInterface } from 'node:readline/promises';
 import * as v from 'valibot';
 import { email as emailSchema, username as usernameSchema } from '../../src/lib/domain/account';
 import { checkPassword } from '../../src/lib/domain/password-policy';
+import { strengthRefusal } from '../../src/lib/domain/password-strength';
+import { assessPassword } from '../auth/password-strength';
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase } from '../db';
 import { insertActiveUser } from '../seed/seed';
@@ -63,7 +65,9 @@ export async function run(argv: string[], env = process.env): Promise<number> {
 		return 2;
 	}
 	const password = (flags.get('password') as string | undefined) ?? (await promptPassword());
-	const refused = checkPassword(password, [u.output]);
+	const refused =
+		checkPassword(password) ??
+		strengthRefusal(await assessPassword(password, [u.output, e.output]));
 	if (refused) {
 		console.error(refused);
 		return 2;

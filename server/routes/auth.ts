@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import {
 	Login,
+	personalInputs,
 	PasswordResetConfirm,
 	PasswordResetRequest,
 	Register,
@@ -11,6 +12,7 @@ import {
 import { activate, registerParent, resendActivation } from '../auth/accounts';
 import { confirmPasswordReset, login, requestPasswordReset } from '../auth/credentials';
 import { confirmEmailChange } from '../auth/email-change';
+import { assertStrongPassword } from '../auth/password-strength';
 import { consumeLimit, LIMITS } from '../auth/rate-limit';
 import { invalidateSession } from '../auth/session';
 import type { AppEnv } from '../http/env';
@@ -43,6 +45,7 @@ export const authRoutes = new Hono<AppEnv>()
 		const input = await parseJson(c, Register);
 		const { db, clock } = c.var.deps;
 		consumeLimit(db, LIMITS.registration, c.var.clientAddress, clock.now());
+		await assertStrongPassword(input.password, personalInputs(input));
 		await registerParent(c.var.deps, input);
 		return c.json({ status: 'pending_activation' }, 201);
 	})

@@ -113,11 +113,11 @@ export const ChangeEmail = v.object({
 	)
 });
 
-/** Refuses a password that breaks the policy, with the reason on the `password` field. */
-function passwordWithPolicy<T extends { password: string }>(personal: (input: T) => string[]) {
+/** Refuses a password under the policy's floor, with the reason on the `password` field. */
+function passwordWithPolicy<T extends { password: string }>() {
 	return v.rawCheck<T>(({ dataset, addIssue }) => {
 		if (!dataset.typed) return;
-		const reason = checkPassword(dataset.value.password, personal(dataset.value));
+		const reason = checkPassword(dataset.value.password);
 		if (reason)
 			addIssue({
 				message: reason,
@@ -149,13 +149,28 @@ const RegisterObject = v.object({
 
 export const Register = v.pipe(
 	RegisterObject,
-	passwordWithPolicy<v.InferOutput<typeof RegisterObject>>((i) => [
-		i.username,
-		i.lastName,
-		i.firstNames,
-		i.email.split('@')[0]
-	])
+	passwordWithPolicy<v.InferOutput<typeof RegisterObject>>()
 );
+
+/** What the person typed about themselves: zxcvbn's user inputs (a password built on them is weak). */
+export function personalInputs(p: {
+	username?: string;
+	lastName?: string;
+	birthName?: string | null;
+	firstNames?: string;
+	email?: string;
+	birthDate?: string | null;
+}): string[] {
+	return [
+		p.username,
+		p.lastName,
+		p.birthName,
+		...(p.firstNames ?? '').split(/[\s,-]+/),
+		p.email,
+		p.email?.split('@')[0],
+		p.birthDate?.slice(0, 4)
+	].filter((s): s is string => !!s && s.trim().length > 1);
+}
 export type Register = v.InferOutput<typeof Register>;
 
 export const Login = v.object({
@@ -180,7 +195,7 @@ export const PasswordResetRequest = v.object({ email });
 const ResetObject = v.object({ token: Token.entries.token, password: password('Mot de passe') });
 export const PasswordResetConfirm = v.pipe(
 	ResetObject,
-	passwordWithPolicy<v.InferOutput<typeof ResetObject>>(() => [])
+	passwordWithPolicy<v.InferOutput<typeof ResetObject>>()
 );
 
 const ChangeObject = v.object({
@@ -189,5 +204,5 @@ const ChangeObject = v.object({
 });
 export const ChangePassword = v.pipe(
 	ChangeObject,
-	passwordWithPolicy<v.InferOutput<typeof ChangeObject>>(() => [])
+	passwordWithPolicy<v.InferOutput<typeof ChangeObject>>()
 );
