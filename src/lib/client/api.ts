@@ -123,6 +123,13 @@ export const api = {
 	me: () => request<Me>('GET', '/me'),
 	profile: () => request<ProfileData>('GET', '/me/profile'),
 	updateProfile: (input: ProfileInput) => request<ProfileData>('PUT', '/me/profile', input),
+	changeEmail: (email: string, currentPassword: string) =>
+		request<{ status: string; pendingEmail: string }>('PUT', '/me/email', {
+			email,
+			currentPassword
+		}),
+	confirmEmailChange: (token: string) =>
+		post<{ status: string; email: string }>('/auth/email-change/confirm', { token }),
 	changePassword: (currentPassword: string, password: string) =>
 		request<{ status: string }>('PUT', '/me/password', { currentPassword, password }),
 	demoMails: () => request<{ mails: DemoMail[] }>('GET', '/demo/mails'),

@@ -47,6 +47,8 @@ export interface ProfileData {
 	phone: string | null;
 	mobile: string | null;
 	email: string;
+	/** A new address waiting for its confirmation link, or null. */
+	pendingEmail: string | null;
 	preferredContact: PreferredContact | null;
 	username: string;
 }
