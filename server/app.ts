@@ -57,8 +57,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 	if (options.serveStatic) {
 		const assets = indexBuild(deps.config.buildDir);
 		if (!assets) throw new Error(`No build found in ${deps.config.buildDir}: run "npm run build".`);
-		app.use('/demo', demoMailboxOnly());
-		app.use('/demo/*', demoMailboxOnly());
+		app.use('/demo', demoMailboxOnly({ page: true }));
+		app.use('/demo/*', demoMailboxOnly({ page: true }));
 		app.use(serveBuild(assets));
 	}
 

@@ -22,6 +22,8 @@ export interface Config {
 	requestsPerHouseholdPerDay: number;
 	/** Reverse proxies whose X-Forwarded-For is believed (normalised IP addresses). */
 	trustedProxies: string[];
+	/** Spaces that may be created from one client address in an hour. */
+	registrationsPerHour: number;
 }
 
 /** Default of REQUESTS_PER_HOUSEHOLD_PER_DAY: well above what a family sends, far below a flood. */
@@ -83,7 +85,15 @@ const Env = v.object({
 	),
 	NODE_ENV: v.optional(v.picklist(['production', 'development', 'test']), 'development'),
 	DEMO: v.optional(v.picklist(['0', '1'])),
-	TRUSTED_PROXIES: v.optional(addressList, '')
+	TRUSTED_PROXIES: v.optional(addressList, ''),
+	REGISTRATIONS_PER_HOUR: v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(/^[1-9]\d*$/, 'REGISTRATIONS_PER_HOUR doit être un nombre entier positif'),
+			v.transform(Number)
+		),
+		'10'
+	)
 });
 
 export class ConfigError extends Error {}
@@ -120,7 +130,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		buildDir: resolve('build'),
 		requestsPerHouseholdPerDay:
 			e.REQUESTS_PER_HOUSEHOLD_PER_DAY ?? DEFAULT_REQUESTS_PER_HOUSEHOLD_PER_DAY,
-		trustedProxies: e.TRUSTED_PROXIES
+		trustedProxies: e.TRUSTED_PROXIES,
+		registrationsPerHour: e.REGISTRATIONS_PER_HOUR
 	};
 }
 
@@ -140,6 +151,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 		buildDir: resolve('build'),
 		requestsPerHouseholdPerDay: DEFAULT_REQUESTS_PER_HOUSEHOLD_PER_DAY,
 		trustedProxies: [],
+		registrationsPerHour: 10,
 		...overrides
 	};
 }

@@ -29,7 +29,7 @@ export const LIMITS = {
 		message:
 			'Plusieurs courriels d’activation ont déjà été demandés pour cette adresse dans l’heure.'
 	},
-	/** Per client address. */
+	/** Per client address; `max` comes from REGISTRATIONS_PER_HOUR. */
 	registration: {
 		name: 'register',
 		max: 10,

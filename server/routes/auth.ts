@@ -43,8 +43,9 @@ async function parseWithToken<S extends Parameters<typeof parseJson>[1]>(
 export const authRoutes = new Hono<AppEnv>()
 	.post('/register', async (c) => {
 		const input = await parseJson(c, Register);
-		const { db, clock } = c.var.deps;
-		consumeLimit(db, LIMITS.registration, c.var.clientAddress, clock.now());
+		const { db, clock, config } = c.var.deps;
+		const limit = { ...LIMITS.registration, max: config.registrationsPerHour };
+		consumeLimit(db, limit, c.var.clientAddress, clock.now());
 		await assertStrongPassword(input.password, personalInputs(input));
 		await registerParent(c.var.deps, input);
 		return c.json({ status: 'pending_activation' }, 201);

@@ -5,12 +5,14 @@ import { isLoopback } from '../http/client-address';
 import type { AppEnv } from '../http/env';
 import { errorBody } from '../http/errors';
 
-/** 404 unless demo mode without SMTP, asked from this machine (client address, see client-address.ts). */
-export function demoMailboxOnly(): MiddlewareHandler<AppEnv> {
+/** 404 unless asked from this machine (client address, see client-address.ts); for the API,
+ *  also unless in demo mode without SMTP (the page says so itself from that answer). */
+export function demoMailboxOnly({ page = false } = {}): MiddlewareHandler<AppEnv> {
 	return async function demoMailboxGate(c, next) {
 		const { config } = c.var.deps;
 		if (!isLoopback(c.var.clientAddress))
 			return c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404);
+		if (page) return next();
 		if (!config.demo || config.smtpUrl)
 			return c.json(
 				errorBody('not_found', 'Cette page n’existe que dans la version de démonstration.'),

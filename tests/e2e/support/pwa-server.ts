@@ -55,7 +55,8 @@ export class PwaServer {
 				HOST: '127.0.0.1',
 				DATA_DIR: this.dataDir,
 				DEMO: '1',
-				SMTP_URL: ''
+				SMTP_URL: '',
+				REGISTRATIONS_PER_HOUR: '100000'
 			}
 		});
 		child.stdout?.on('data', (d) => (this.#log += d));
