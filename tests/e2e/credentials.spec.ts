@@ -97,3 +97,67 @@ test('a username already taken is refused next to its field', async ({ page }) =
 	await expect(username).toHaveAttribute('aria-invalid', 'true');
 	await expect(username).toHaveAccessibleDescription(/identifiant/i);
 });
+
+test('changing the e-mail asks the password and takes effect once the new address confirms', async ({
+	page
+}) => {
+	const parent = makeParent();
+	const newEmail = `nouveau-${parent.username}@test.localhost`;
+	await createAndActivate(page, parent);
+	await signIn(page, parent.username, parent.password);
+	await page.getByRole('link', { name: 'Identifiants', exact: true }).click();
+	await page.getByLabel('Nouveau courriel').fill(newEmail);
+	await page.getByLabel('Votre mot de passe').fill('Pas-le-bon-1');
+	await page.getByRole('button', { name: 'Modifier mon courriel' }).click();
+	await expect(page.getByText('Le mot de passe actuel est incorrect.').first()).toBeVisible();
+	await page.getByLabel('Votre mot de passe').fill(parent.password);
+	await page.getByRole('button', { name: 'Modifier mon courriel' }).click();
+	await expect(page.getByText(`Un lien de confirmation a été envoyé à ${newEmail}.`)).toBeVisible();
+
+	const notice = await waitForMail({ to: parent.email, subject: 'Demande de changement' });
+	expect(notice.text).toContain(newEmail);
+	await page.goto('/espace/profil');
+	await expect(page.getByText(`Courriel : ${parent.email}`)).toBeVisible();
+	await expect(page.getByText(/Un lien de confirmation a été envoyé à/)).toContainText(newEmail);
+
+	const confirmation = await waitForMail({ to: newEmail, subject: 'Confirmez' });
+	const link = linkContaining(confirmation, '/confirmer-courriel/');
+	await page.goto(link);
+	await expect(page.getByText('Votre courriel est modifié.')).toBeVisible();
+	await page.goto('/espace/profil');
+	await expect(page.getByText(`Courriel : ${newEmail}`)).toBeVisible();
+	await page.goto(link);
+	await expect(page).toHaveTitle(/Confirmation impossible/);
+	await expect(page.getByRole('alert')).toContainText('déjà été utilisé');
+});
+
+test('the show-password control is a 44 px toggle button that says what it will do', async ({
+	page
+}) => {
+	await page.goto('/');
+	const field = page.getByLabel('Mot de passe', { exact: true });
+	await field.fill('Secret-Essai-1');
+	const toggle = page.getByRole('button', { name: /Afficher le mot de passe/ });
+	await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+	const box = (await toggle.boundingBox())!;
+	expect(box.height).toBeGreaterThanOrEqual(44);
+	await toggle.click();
+	const pressed = page.getByRole('button', { name: /Masquer le mot de passe/ });
+	await expect(pressed).toHaveAttribute('aria-pressed', 'true');
+	await expect(field).toHaveAttribute('type', 'text');
+	await pressed.click();
+	await expect(page.getByRole('button', { name: /Afficher le mot de passe/ })).toBeVisible();
+	await expect(field).toHaveAttribute('type', 'password');
+});
+
+test('a new password gets a strength meter that says in French why it is weak', async ({
+	page
+}) => {
+	await acceptCgu(page);
+	const password = page.getByLabel('Mot de passe', { exact: false }).first();
+	await password.fill('Azerty123!');
+	const verdict = page.locator('[aria-live="polite"]').filter({ hasText: 'Solidité' });
+	await expect(verdict).toContainText('trop facile à deviner');
+	await password.fill(`Girafe-${Date.now()}-Lavande`);
+	await expect(verdict).toContainText('difficile à deviner');
+});
