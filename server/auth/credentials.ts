@@ -192,7 +192,9 @@ export async function changePassword(
 		const message = 'Le nouveau mot de passe doit être différent de l’actuel.';
 		throw new ApiError(400, 'validation', message, { password: message });
 	}
-	await assertStrongPassword(password, [...userInputs(deps, user.id), currentPassword]);
+	await assertStrongPassword(password, userInputs(deps, user.id), {
+		similarTo: [currentPassword]
+	});
 	const hash = await hashPassword(password);
 	deps.db.transaction(() => setPassword(deps, user.id, hash, sessionId))();
 	deps.kickOutbox();

@@ -7,6 +7,7 @@ import { ApiError } from '../http/errors';
 import {
 	ANALYSED_LENGTH,
 	strengthRefusal,
+	withPersonalWords,
 	type Strength
 } from '../../src/lib/domain/password-strength';
 
@@ -68,12 +69,21 @@ export function assessPassword(password: string, userInputs: string[]): Promise<
 	});
 }
 
-/** Refuses a guessable password with zxcvbn's French feedback on the `password` field. */
+/**
+ * Refuses a guessable password with zxcvbn's French feedback on the `password` field.
+ * `personal` (names, username, e-mail) must not appear in it at all; `similarTo` (e.g. the
+ * current password) only feeds zxcvbn's guess count.
+ */
 export async function assertStrongPassword(
 	password: string,
-	userInputs: string[],
-	field = 'password'
+	personal: string[],
+	{ similarTo = [], field = 'password' }: { similarTo?: string[]; field?: string } = {}
 ) {
-	const refusal = strengthRefusal(await assessPassword(password, userInputs));
+	const strength = withPersonalWords(
+		await assessPassword(password, [...personal, ...similarTo]),
+		password,
+		personal
+	);
+	const refusal = strengthRefusal(strength);
 	if (refusal) throw new ApiError(400, 'validation', refusal, { [field]: refusal });
 }

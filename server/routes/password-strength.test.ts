@@ -30,6 +30,21 @@ describe('weak passwords (zxcvbn-ts)', () => {
 		expect((await res.json()).error.fields.password).toMatch(/données personnelles/);
 	});
 
+	it("refuses a password built on the parent's own names even among other words", async () => {
+		const h = createHarness();
+		const res = await h.call(
+			'POST',
+			'/api/auth/register',
+			registrationFactory({
+				firstName: 'Alice',
+				lastName: 'Testeuse',
+				password: 'Alice-Testeuse-1'
+			})
+		);
+		expect(res.status).toBe(400);
+		expect((await res.json()).error.fields.password).toMatch(/données personnelles/);
+	});
+
 	it('keeps the CNIL floor: 8 characters of 3 kinds, whatever zxcvbn thinks', async () => {
 		const h = createHarness();
 		const res = await h.call(

@@ -4,7 +4,7 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as fr from '@zxcvbn-ts/language-fr';
-import { ANALYSED_LENGTH, type Strength } from './password-strength';
+import { ANALYSED_LENGTH, withPersonalWords, type Strength } from './password-strength';
 
 let factory: ZxcvbnFactory | null = null;
 
@@ -16,5 +16,9 @@ export function assessStrength(password: string, userInputs: string[] = []): Str
 		maxLength: ANALYSED_LENGTH
 	});
 	const { score, feedback } = factory.check(password, userInputs.filter(Boolean));
-	return { score, warning: feedback.warning || null, suggestions: feedback.suggestions };
+	return withPersonalWords(
+		{ score, warning: feedback.warning || null, suggestions: feedback.suggestions },
+		password,
+		userInputs
+	);
 }

@@ -20,6 +20,17 @@ describe('password strength (zxcvbn-ts, French and common dictionaries)', () => 
 		);
 	});
 
+	it("refuses a password built on the person's own names, whatever surrounds them", () => {
+		const inputs = ['Alice', 'Testeuse', 'alice.testeuse@exemple.fr', 'alice.t'];
+		for (const p of ['Alice-Testeuse-1', 'Testeuse#2026', 'TESTÉUSE-Bleue-17']) {
+			expect(assessStrength(p, inputs).score, p).toBeLessThan(MIN_SCORE);
+			expect(strengthRefusal(assessStrength(p, inputs)), p).toMatch(/données personnelles/);
+		}
+		expect(strengthRefusal(assessStrength('Girafe-Bleue-17', inputs))).toBeNull();
+		// The e-mail's domain is not the person's: "exemple" may appear.
+		expect(strengthRefusal(assessStrength('Girafe-Exemple-17', inputs))).toBeNull();
+	});
+
 	it('accepts passphrases and random-looking passwords', () => {
 		for (const p of ['Girafe-Bleue-17', 'Tr3s-Bon-Secret', 'Nouveau-Secret-9'])
 			expect(strengthRefusal(assessStrength(p)), p).toBeNull();

@@ -30,3 +30,26 @@ export function strengthRefusal(s: Strength): string | null {
 		.filter(Boolean)
 		.join(' ');
 }
+
+export const PERSONAL_WORD_WARNING =
+	'Il reprend vos données personnelles (nom, prénom, identifiant ou courriel).';
+
+const fold = (s: string) => s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+
+/** Whether a word of at least 4 letters from the person's own inputs (an e-mail's domain left
+ * aside) appears in the password. */
+export function containsPersonalWord(password: string, userInputs: string[]): boolean {
+	const folded = fold(password);
+	return userInputs
+		.flatMap((input) => fold(String(input).replace(/@.*$/, '')).split(/[^\p{L}\p{Nd}]+/u))
+		.some((word) => word.length >= 4 && folded.includes(word));
+}
+
+/**
+ * zxcvbn scores a name among other words as strong ("Alice-Testeuse-1"): a password that
+ * contains the person's own name, username or e-mail stays weak whatever surrounds it.
+ */
+export function withPersonalWords(s: Strength, password: string, userInputs: string[]): Strength {
+	if (!containsPersonalWord(password, userInputs)) return s;
+	return { ...s, score: Math.min(s.score, MIN_SCORE - 1), warning: PERSONAL_WORD_WARNING };
+}
