@@ -28,8 +28,33 @@ function honoDevServer(): Plugin {
 	};
 }
 
+/**
+ * Chunks made only of these packages load on demand while online (the password meter's zxcvbn,
+ * ~0.5 MB gzip) and are named `online-only.*.js` so the service worker leaves them out of its
+ * precache (service-worker/precache-list.ts): a parent's first visit does not download them.
+ */
+const ONLINE_ONLY_PACKAGES = ['/node_modules/@zxcvbn-ts/'];
+
+function onlineOnlyChunks(): Plugin {
+	return {
+		name: 'espace-famille:online-only-chunks',
+		apply: 'build',
+		outputOptions(options) {
+			const named = options.chunkFileNames;
+			if (typeof named !== 'string' || !named.includes('/chunks/[hash].')) return null;
+			return {
+				...options,
+				chunkFileNames: (chunk) =>
+					chunk.moduleIds.some((id) => ONLINE_ONLY_PACKAGES.some((p) => id.includes(p)))
+						? named.replace('/chunks/[hash].', '/chunks/online-only.[hash].')
+						: named
+			};
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit(), honoDevServer()],
+	plugins: [sveltekit(), honoDevServer(), onlineOnlyChunks()],
 	build: { target: 'es2022' },
 	server: { watch: { ignored: ['**/build/**', '**/data/**', '**/test-results/**'] } },
 	test: {

@@ -27,6 +27,16 @@ describe('precacheEntries', () => {
 		});
 		expect(entries.map((e) => e.url)).toEqual(['/a.png', '/200.html']);
 	});
+
+	it('leaves out the chunks loaded on demand while online (the password meter)', () => {
+		const entries = precacheEntries({
+			build: ['/_app/immutable/chunks/online-only.D3Bn3e1n.js', '/_app/immutable/chunks/a1.js'],
+			files: [],
+			version: '1',
+			shell: null
+		});
+		expect(entries.map((e) => e.url)).toEqual(['/_app/immutable/chunks/a1.js']);
+	});
 });
 
 describe('isNetworkOnly', () => {

@@ -21,7 +21,7 @@ export function precacheEntries({ build, files, version, shell }: BuildFiles): P
 	const seen = new Set<string>();
 	const entries: PrecacheEntry[] = [];
 	const add = (url: string, revision: string | null) => {
-		if (seen.has(url) || isNetworkOnly(url)) return;
+		if (seen.has(url) || isNetworkOnly(url) || isOnlineOnlyChunk(url)) return;
 		seen.add(url);
 		entries.push({ url, revision });
 	};
@@ -34,4 +34,9 @@ export function precacheEntries({ build, files, version, shell }: BuildFiles): P
 /** Family data and the session never go through the worker's caches. */
 export function isNetworkOnly(pathname: string): boolean {
 	return /^\/(api|sync|demo-api)(\/|$)/.test(pathname);
+}
+
+/** Chunks loaded on demand while online only (named by vite.config.ts `onlineOnlyChunks`). */
+export function isOnlineOnlyChunk(pathname: string): boolean {
+	return /\/chunks\/online-only\.[^/]+$/.test(pathname);
 }
