@@ -130,6 +130,34 @@ describe('open leaves (S-LIM-4)', () => {
 	});
 });
 
+describe('per-request budgets (S-LIM-4)', () => {
+	it.each([
+		['501 documents', () => Array.from({ length: 501 }, () => draft())],
+		[
+			'51 histories of 1 000 revisions',
+			() =>
+				Array.from({ length: 51 }, () => {
+					const ids = Array.from({ length: 1000 }, (_, i) => (1000 - i).toString(16));
+					return { ...draft(), _rev: `1000-${ids[0]}`, _revisions: { start: 1000, ids } };
+				})
+		],
+		[
+			'9 Mo of documents',
+			() => Array.from({ length: 9 }, () => draft({ notes: 'x'.repeat(1024 * 1024 - 200) }))
+		]
+	])('S-LIM-4 a _bulk_docs of %s is refused whole (413), nothing written', async (_n, docs) => {
+		const { req } = setup();
+		const sent = docs();
+		const res = await req('POST', '/_bulk_docs', {
+			new_edits: false,
+			docs: sent.map((d) => ({ _rev: '1-a', ...d }))
+		});
+		expect(res.status).toBe(413);
+		expect(res.body.reason).toMatch(/au maximum par envoi/);
+		expect((await req('GET', '/_all_docs')).body.rows).toEqual([]);
+	});
+});
+
 describe('attachment types (S-ATT-5)', () => {
 	async function storedPng(req: ReturnType<typeof setup>['req']) {
 		const png = fakeFile('png', 500);

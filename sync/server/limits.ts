@@ -13,15 +13,27 @@ export const MAX_OPEN_LEAVES = 100;
 export const MAX_LEAVES = 200;
 /** Revisions remembered in one document's tree (rev ids, not bodies): revs_limit is 1000. */
 export const MAX_TREE_NODES = 5000;
-/** Documents in one _bulk_docs (the app's replicator sends 50). */
-export const MAX_BULK_DOCS = 1000;
+/** Documents in one _bulk_docs (the app’s replicator sends 50, PouchDB’s default is 100). */
+export const MAX_BULK_DOCS = 500;
+/** `_revisions.ids` entries (after the cut to revs_limit) in one _bulk_docs: 50 docs × 1000 is
+ * the most the app's replicator sends; each entry costs tree work and bytes in SQLite. */
+export const MAX_REVISIONS_PER_REQUEST = 50_000;
 /** Ids or revisions named in one _revs_diff, _bulk_get, _all_docs keys or _changes doc_ids. */
 export const MAX_LOOKUPS = 10_000;
 
-/** Refuses a document nested deeper than MAX_DOC_DEPTH or larger than MAX_DOC_BYTES. */
-export function checkDocShape(raw: Record<string, unknown>): void {
-	// Iterative, stopping at the limit: a recursive walk (or JSON.stringify) overflows the stack
-	// on 10 000 levels, which failed the whole request (S-WRITE-2).
+/** Document JSON (attachments aside) in one _bulk_docs: 50 forms are well under 1 Mo. */
+export const MAX_REQUEST_DOC_BYTES = 8 * 1024 * 1024;
+
+const sizes = new WeakMap<object, number>();
+
+/**
+ * The size of a document's JSON without its attachments, after checking its depth (iterative,
+ * stopping at the limit: a recursive walk, or JSON.stringify, overflows the stack on 10 000 levels,
+ * which failed the whole request, S-WRITE-2). Measured once per document object.
+ */
+function docBytes(raw: Record<string, unknown>): number {
+	const known = sizes.get(raw);
+	if (known !== undefined) return known;
 	const stack: [unknown, number][] = [[raw, 1]];
 	while (stack.length) {
 		const [value, depth] = stack.pop()!;
@@ -37,12 +49,37 @@ export function checkDocShape(raw: Record<string, unknown>): void {
 	}
 	const { _attachments, ...rest } = raw;
 	void _attachments;
-	if (Buffer.byteLength(JSON.stringify(rest)) > MAX_DOC_BYTES)
+	const bytes = Buffer.byteLength(JSON.stringify(rest));
+	sizes.set(raw, bytes);
+	return bytes;
+}
+
+/** Refuses a document nested deeper than MAX_DOC_DEPTH or larger than MAX_DOC_BYTES (S-LIM-3). */
+export function checkDocShape(raw: Record<string, unknown>): void {
+	if (docBytes(raw) > MAX_DOC_BYTES)
 		throw new DocRefused(
 			'doc_validation',
 			`Document trop volumineux (${MAX_DOC_BYTES / 1024 / 1024} Mo au maximum, fichiers joints à part).`,
 			400
 		);
+}
+
+/**
+ * Whether a _bulk_docs brings more than MAX_REQUEST_DOC_BYTES of document JSON (documents refused
+ * for their shape count for nothing); stops measuring as soon as it does.
+ */
+export function overDocBudget(docs: unknown[]): boolean {
+	let n = 0;
+	for (const d of docs) {
+		if (n > MAX_REQUEST_DOC_BYTES) return true;
+		if (typeof d !== 'object' || d === null || Array.isArray(d)) continue;
+		try {
+			n += docBytes(d as Record<string, unknown>);
+		} catch (err) {
+			if (!(err instanceof DocRefused)) throw err;
+		}
+	}
+	return n > MAX_REQUEST_DOC_BYTES;
 }
 
 const badRevision = (detail: string) =>
@@ -74,4 +111,14 @@ export function replicatedRevisions(raw: Record<string, unknown>, revsLimit: num
 		if (typeof id !== 'string' || !REV_HASH.test(id))
 			throw badRevision('un identifiant de _revisions.ids est mal formé');
 	return { start: rev.pos, ids: kept as string[] };
+}
+
+/** How many `_revisions.ids` entries a _bulk_docs body brings, each cut to `revsLimit` (S-LIM-4). */
+export function revisionsInRequest(docs: unknown[], revsLimit: number): number {
+	let n = 0;
+	for (const d of docs) {
+		const r = (d as { _revisions?: { ids?: unknown } } | null)?._revisions;
+		if (r && Array.isArray(r.ids)) n += Math.min(r.ids.length, revsLimit);
+	}
+	return n;
 }

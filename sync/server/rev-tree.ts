@@ -40,7 +40,6 @@ export function pathFromRevisions(revisions: Revisions, deleted: boolean): RevPa
 
 export interface MergeResult {
 	tree: RevTree;
-	stemmedRevs: string[];
 	conflicts: 'new_leaf' | 'new_branch' | 'internal_node';
 }
 

@@ -6,7 +6,14 @@ import { bulkDocs } from './bulk-docs';
 import { couchError } from './errors';
 import { flag, isRecord, jsonBody } from './http-util';
 import { DocReader } from './read';
-import { MAX_BULK_DOCS, MAX_LOOKUPS } from './limits';
+import {
+	MAX_BULK_DOCS,
+	MAX_LOOKUPS,
+	MAX_REQUEST_DOC_BYTES,
+	MAX_REVISIONS_PER_REQUEST,
+	overDocBudget,
+	revisionsInRequest
+} from './limits';
 import { allRevs } from './rev-tree';
 
 const tooMany = (c: Context<AppEnv>, what: string) =>
@@ -75,6 +82,16 @@ export function bulkRoutes(app: Hono<AppEnv>) {
 				return couchError(c, 400, 'bad_request', 'Liste « docs » attendue.');
 			if (body.docs.length > MAX_BULK_DOCS)
 				return tooMany(c, `${MAX_BULK_DOCS} documents au maximum par envoi`);
+			if (revisionsInRequest(body.docs, a.db.revs_limit) > MAX_REVISIONS_PER_REQUEST)
+				return tooMany(
+					c,
+					`${MAX_REVISIONS_PER_REQUEST} révisions d’historique au maximum par envoi`
+				);
+			if (overDocBudget(body.docs))
+				return tooMany(
+					c,
+					`${MAX_REQUEST_DOC_BYTES / 1024 / 1024} Mo de documents au maximum par envoi (fichiers joints à part)`
+				);
 			const newEdits = body.new_edits !== false;
 			const results = bulkDocs({ deps: a.deps, store: a.store, db: a.db }, body.docs, newEdits);
 			return c.json(

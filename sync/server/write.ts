@@ -13,6 +13,7 @@ import {
 	type TreeSummary
 } from './rev-tree';
 import { DocRefused } from './errors';
+import { revTreeJson } from './rev-tree-json';
 import { MAX_LEAVES, MAX_OPEN_LEAVES, MAX_TREE_NODES } from './limits';
 
 export interface IncomingRevision {
@@ -63,7 +64,7 @@ export function applyRevision(
 		winning_rev: summary.winner,
 		deleted: summary.deleted ? 1 : 0,
 		leaves: JSON.stringify(summary.leaves),
-		rev_tree: JSON.stringify(merged.tree)
+		rev_tree: revTreeJson(merged.tree)
 	});
 	const wasLive = row ? !row.deleted : false;
 	const wasDeleted = row ? !!row.deleted : false;
