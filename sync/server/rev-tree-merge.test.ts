@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { merge, type RevNode, type RevPath, type RevTree } from 'pouchdb-merge';
 import { mergeLinear } from './rev-tree-merge';
+import { revTreeJson } from './rev-tree-json';
 import { pathFromRevisions } from './rev-tree';
 
 function rng(seed: number) {
@@ -40,6 +41,7 @@ describe('linear rev-tree merge', () => {
 				theirs = merge(structuredClone(theirs), structuredClone(path), depth).tree;
 				ours = mergeLinear(structuredClone(ours), structuredClone(path), depth).tree;
 				expect(normalize(ours)).toEqual(normalize(theirs));
+				expect(revTreeJson(ours)).toBe(JSON.stringify(ours));
 			}
 		}
 	});
