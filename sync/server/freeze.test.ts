@@ -80,14 +80,14 @@ describe('no request freezes the server', () => {
 			JSON.stringify({ new_edits: false, docs })
 		);
 		expect(result.status).toBe(413);
-		expect((result.body as { reason: string }).reason).toMatch(/500 documents au maximum/);
+		expect((result.body as { reason: string }).reason).toMatch(/1000 documents au maximum/);
 		expect(result.ms).toBeLessThan(FREEZE_MS);
 		expect(maxHealth).toBeLessThan(FREEZE_MS);
 	});
 
-	it('S-LIM-4 500 branches of one id: 100 kept, the rest refused, no freeze; later pulls answer', async () => {
+	it('S-LIM-4 1 000 branches of one id: 100 kept, the rest refused, no freeze; later pulls answer', async () => {
 		const docId = id();
-		const docs = hashes(500).map((h) => branch(docId, h));
+		const docs = hashes(1000).map((h) => branch(docId, h));
 		const { result, maxHealth } = await sendWhilePolling(
 			JSON.stringify({ new_edits: false, docs })
 		);

@@ -38,10 +38,10 @@ describe('revision positions and hashes (S-LIM-1)', () => {
 		],
 		['a position beyond the safe integers', { _rev: '99999999999999999999-a' }],
 		['a position 0', { _rev: '0-a' }],
-		['a hash that is not hexadecimal', { _rev: '1-xyz!' }],
+		['a hash with other characters than letters and digits', { _rev: '1-xyz!' }],
 		['a hash too long', { _rev: `1-${'a'.repeat(65)}` }],
 		['a non-integer start', { _rev: '2-a', _revisions: { start: 2.5, ids: ['a'] } }],
-		['a bad ancestor hash', { _rev: '2-a', _revisions: { start: 2, ids: ['a', 'not hex'] } }]
+		['a bad ancestor hash', { _rev: '2-a', _revisions: { start: 2, ids: ['a', 'not a hash'] } }]
 	])('S-LIM-1 refuses %s, alone, in French', async (_name, revs) => {
 		const { req } = setup();
 		const good = { ...draft(), _rev: '1-abc' };
@@ -132,7 +132,7 @@ describe('open leaves (S-LIM-4)', () => {
 
 describe('per-request budgets (S-LIM-4)', () => {
 	it.each([
-		['501 documents', () => Array.from({ length: 501 }, () => draft())],
+		['1 001 documents', () => Array.from({ length: 1001 }, () => draft())],
 		[
 			'51 histories of 1 000 revisions',
 			() =>

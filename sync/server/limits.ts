@@ -14,7 +14,7 @@ export const MAX_LEAVES = 200;
 /** Revisions remembered in one document's tree (rev ids, not bodies): revs_limit is 1000. */
 export const MAX_TREE_NODES = 5000;
 /** Documents in one _bulk_docs (the app’s replicator sends 50, PouchDB’s default is 100). */
-export const MAX_BULK_DOCS = 500;
+export const MAX_BULK_DOCS = 1000;
 /** `_revisions.ids` entries (after the cut to revs_limit) in one _bulk_docs: 50 docs × 1000 is
  * the most the app's replicator sends; each entry costs tree work and bytes in SQLite. */
 export const MAX_REVISIONS_PER_REQUEST = 50_000;

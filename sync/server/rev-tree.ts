@@ -11,12 +11,15 @@ export interface Revisions {
 	ids: string[];
 }
 
-/** A revision hash as PouchDB and CouchDB make them (32 hex digits), with room for longer digests. */
-export const REV_HASH = /^[0-9a-f]{1,64}$/;
+/**
+ * A revision hash: PouchDB and CouchDB make 32 hex digits; letters and digits are accepted as before
+ * (stored data, tests use readable ones), bounded in length (S-LIM-1).
+ */
+export const REV_HASH = /^[0-9a-zA-Z]{1,64}$/;
 
 /** `pos-hash` with pos a positive safe integer and a sane hash (S-LIM-1), else null. */
 export function parseRev(rev: string): { pos: number; hash: string } | null {
-	const m = /^([1-9]\d{0,15})-([0-9a-f]{1,64})$/.exec(rev);
+	const m = /^([1-9]\d{0,15})-([0-9a-zA-Z]{1,64})$/.exec(rev);
 	if (!m) return null;
 	const pos = Number(m[1]);
 	return Number.isSafeInteger(pos) ? { pos, hash: m[2]! } : null;
