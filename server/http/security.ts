@@ -42,6 +42,12 @@ export function baseCsp(scriptHashes: string[] = []): string {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The host of an Origin header, or null when it is not a URL ('null', garbage): a refusal, not a 500. */
+function hostOf(origin: string): string | null {
+	if (!URL.canParse(origin)) return null;
+	return new URL(origin).host || null;
+}
+
 /** Refuses cross-site state-changing requests. Same-origin browsers send Sec-Fetch-Site or Origin. */
 export function csrfProtection(): MiddlewareHandler {
 	return async function csrfMiddleware(c, next) {
@@ -51,7 +57,7 @@ export function csrfProtection(): MiddlewareHandler {
 		const host = c.req.header('host');
 		let allowed: boolean;
 		if (site) allowed = site === 'same-origin' || site === 'none';
-		else if (origin) allowed = origin !== 'null' && !!host && new URL(origin).host === host;
+		else if (origin) allowed = !!host && hostOf(origin) === host;
 		else allowed = true; // not a browser (curl, server-to-server): no ambient cookie risk from a page
 		if (!allowed)
 			return c.json(

@@ -1,6 +1,6 @@
 // Turns the `_attachments` of an incoming document into stored attachment stubs (S-ATT-*):
 // inline data is decoded, checked and stored once per digest; stubs must name bytes we already hold.
-import { attachmentProblem, decodeBase64, digestOf } from './attachments';
+import { attachmentProblem, decodeBase64, digestOf, isMimeType, sniffType } from './attachments';
 import { DocRefused } from './errors';
 import type { AttachmentMap, StoredAttachment, SyncStore } from './store';
 
@@ -20,6 +20,13 @@ export function prepareAttachments(raw: unknown, checkContent: boolean): Prepare
 		throw new DocRefused('bad_request', 'Le champ _attachments est invalide.');
 	return Object.entries(raw as Record<string, unknown>).map(([name, value]) => {
 		const a = (value ?? {}) as Record<string, unknown>;
+		// Checked at input, stub or not: a stored type ends up in a Content-Type header (S-ATT-5).
+		if (a.content_type !== undefined && a.content_type !== '' && !isMimeType(a.content_type))
+			throw new DocRefused(
+				'bad_request',
+				`Le type du fichier « ${name} » est invalide (type/sous-type attendu).`,
+				400
+			);
 		const contentType = typeof a.content_type === 'string' ? a.content_type : '';
 		const revpos = typeof a.revpos === 'number' ? a.revpos : null;
 		if (a.stub === true) {
@@ -65,7 +72,7 @@ export function resolveAttachments(
 				const blob = store.hasBlob(dbName, p.digest);
 				if (blob)
 					stored = {
-						content_type: p.contentType,
+						content_type: stubType(store, dbName, p),
 						digest: p.digest,
 						length: blob.length,
 						revpos: p.revpos ?? revPos
@@ -81,4 +88,20 @@ export function resolveAttachments(
 		out[p.name] = stored;
 	}
 	return out;
+}
+
+/**
+ * The type of bytes named by digest under a new name: the bytes' own type. A stub may not relabel a
+ * stored PDF or image as, say, text/html (S-ATT-5).
+ */
+function stubType(store: SyncStore, dbName: string, p: Prepared): string {
+	const head = store.blobHead(dbName, p.digest!);
+	const real = head ? sniffType(head) : null;
+	if (!real) return p.contentType || 'application/octet-stream';
+	if (p.contentType && p.contentType !== real)
+		throw new DocRefused(
+			'forbidden',
+			`Le fichier « ${p.name} » est de type ${real} : il ne peut pas être annoncé comme ${p.contentType}.`
+		);
+	return real;
 }

@@ -9,6 +9,13 @@ export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
 export const ALLOWED_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
 export type AllowedType = (typeof ALLOWED_TYPES)[number];
 
+/** A MIME type `type/subtype` (RFC 6838 names, no parameters): nothing that could break a header. */
+const MIME_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/i;
+
+export function isMimeType(value: unknown): value is string {
+	return typeof value === 'string' && MIME_TYPE.test(value);
+}
+
 /** The type the bytes really are, whatever the client declared. */
 export function sniffType(bytes: Uint8Array): AllowedType | null {
 	const b = bytes;

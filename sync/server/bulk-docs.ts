@@ -7,7 +7,8 @@ import { notifyChanged } from './changes-bus';
 import { DocRefused } from './errors';
 import { parentWriteProblem } from './ownership';
 import { projectorsFor, type ProjectionContext } from './projectors/registry';
-import { exists, parseRev, type Revisions } from './rev-tree';
+import { checkDocShape, MAX_OPEN_LEAVES, replicatedRevisions } from './limits';
+import { exists, type Revisions } from './rev-tree';
 import { lockedRequest, overrule, settleWinner, SUBMITTED_LOCKED } from './submitted-lock';
 import type { AttachmentMap, DbRow, SyncStore } from './store';
 import { applyRevision, loadTree, newEditRevisions, RevConflict } from './write';
@@ -35,10 +36,20 @@ export function bulkDocs(
 ): DocResult[] {
 	let outbox = false;
 	const { db } = scope.deps;
+	const seen = new Map<string, number>();
 	const results = db.transaction(() =>
 		docs.map((raw) => {
 			const id = isObject(raw) && typeof raw._id === 'string' ? raw._id : '';
 			try {
+				// More revisions of one document than it may have open leaves: refused without
+				// touching its tree, so 5 000 branches in one request cost nothing (S-LIM-4).
+				const count = (seen.get(id) ?? 0) + 1;
+				seen.set(id, count);
+				if (id && count > MAX_OPEN_LEAVES)
+					throw new DocRefused(
+						'forbidden',
+						`Trop de versions de ce document dans un même envoi (${MAX_OPEN_LEAVES} au maximum).`
+					);
 				// Nested transaction = savepoint: a refusal rolls back this document only.
 				return db.transaction(() => writeOne(scope, raw, newEdits, actor, () => (outbox = true)))();
 			} catch (err) {
@@ -81,24 +92,6 @@ function contentOf(raw: Raw): Raw {
 	return body;
 }
 
-function replicatedRevisions(raw: Raw): Revisions {
-	const rev = typeof raw._rev === 'string' ? parseRev(raw._rev) : null;
-	if (!rev) throw new DocRefused('bad_request', 'Révision (_rev) absente ou invalide.', 400);
-	const r = raw._revisions;
-	if (
-		isObject(r) &&
-		typeof r.start === 'number' &&
-		Array.isArray(r.ids) &&
-		r.ids.length &&
-		r.ids.every((x) => typeof x === 'string')
-	) {
-		const ids = r.ids as string[];
-		if (r.start === rev.pos && ids[0] === rev.hash) return { start: r.start, ids };
-		throw new DocRefused('bad_request', '_revisions ne correspond pas à _rev.', 400);
-	}
-	return { start: rev.pos, ids: [rev.hash] };
-}
-
 function writeOne(
 	scope: WriteScope,
 	raw: unknown,
@@ -108,6 +101,7 @@ function writeOne(
 ): DocResult {
 	if (!isObject(raw) || typeof raw._id !== 'string' || !raw._id)
 		throw new DocRefused('bad_request', 'Document sans identifiant (_id).', 400);
+	checkDocShape(raw);
 	const { store, db } = scope;
 	const id = raw._id;
 	const row = store.getDoc(db.name, id);
@@ -130,7 +124,7 @@ function writeOne(
 			throw err;
 		}
 	} else {
-		revisions = replicatedRevisions(raw);
+		revisions = replicatedRevisions(raw, db.revs_limit);
 	}
 	const rev = `${revisions.start}-${revisions.ids[0]}`;
 	const tree = loadTree(row);

@@ -1,15 +1,8 @@
 // Rev-tree arithmetic delegated to pouchdb-merge, so winners and conflicts match PouchDB and CouchDB.
-import {
-	collectLeaves,
-	latest,
-	merge,
-	revExists,
-	rootToLeaf,
-	winningRev,
-	type RevNode,
-	type RevPath,
-	type RevTree
-} from 'pouchdb-merge';
+// Every operation here is linear in the size of the tree (S-LIM-5): pouchdb-merge's `merge`,
+// `latest` and `rootToLeaf` copy each node's history (O(nodes × depth)); ours walk it once.
+import { collectLeaves, winningRev, type RevNode, type RevPath, type RevTree } from 'pouchdb-merge';
+import { mergeLinear } from './rev-tree-merge';
 
 export type { RevTree };
 
@@ -18,11 +11,18 @@ export interface Revisions {
 	ids: string[];
 }
 
+/**
+ * A revision hash: PouchDB and CouchDB make 32 hex digits; letters and digits are accepted as before
+ * (stored data, tests use readable ones), bounded in length (S-LIM-1).
+ */
+export const REV_HASH = /^[0-9a-zA-Z]{1,64}$/;
+
+/** `pos-hash` with pos a positive safe integer and a sane hash (S-LIM-1), else null. */
 export function parseRev(rev: string): { pos: number; hash: string } | null {
-	const m = /^(\d+)-([0-9a-zA-Z]+)$/.exec(rev);
+	const m = /^([1-9]\d{0,15})-([0-9a-zA-Z]{1,64})$/.exec(rev);
 	if (!m) return null;
 	const pos = Number(m[1]);
-	return pos > 0 ? { pos, hash: m[2]! } : null;
+	return Number.isSafeInteger(pos) ? { pos, hash: m[2]! } : null;
 }
 
 /** The linear path leaf→root given by `_revisions` (newest first), as a merge input. */
@@ -43,16 +43,64 @@ export function pathFromRevisions(revisions: Revisions, deleted: boolean): RevPa
 
 export interface MergeResult {
 	tree: RevTree;
-	stemmedRevs: string[];
 	conflicts: 'new_leaf' | 'new_branch' | 'internal_node';
 }
 
 export function mergePath(tree: RevTree, path: RevPath, revsLimit: number): MergeResult {
-	return merge(tree, path, revsLimit);
+	return mergeLinear(tree, path, revsLimit);
+}
+
+interface Visit {
+	node: RevNode;
+	pos: number;
+	parent: Visit | null;
+}
+
+/** Depth-first, in pouchdb-merge's order, until `stop` returns true; the visit it stopped at. */
+function walk(tree: RevTree, stop: (v: Visit) => boolean): Visit | null {
+	const stack: Visit[] = tree.map((p) => ({ node: p.ids, pos: p.pos, parent: null }));
+	let v: Visit | undefined;
+	while ((v = stack.pop())) {
+		if (stop(v)) return v;
+		for (const child of v.node[2]) stack.push({ node: child, pos: v.pos + 1, parent: v });
+	}
+	return null;
+}
+
+function find(tree: RevTree, rev: string): Visit | null {
+	const target = parseRev(rev);
+	if (!target) return null;
+	return walk(tree, (v) => v.pos === target.pos && v.node[0] === target.hash);
 }
 
 export function exists(tree: RevTree, rev: string): boolean {
-	return revExists(tree, rev);
+	return !!find(tree, rev);
+}
+
+/** Every revision of the tree, to answer many `exists` questions in one walk (_revs_diff). */
+export function allRevs(tree: RevTree): Set<string> {
+	const revs = new Set<string>();
+	walk(tree, (v) => {
+		revs.add(`${v.pos}-${v.node[0]}`);
+		return false;
+	});
+	return revs;
+}
+
+/** Sizes the limits look at (S-LIM-4): nodes, leaves, and leaves not deleted. */
+export function treeStats(tree: RevTree): { nodes: number; leaves: number; openLeaves: number } {
+	let nodes = 0;
+	let leaves = 0;
+	let openLeaves = 0;
+	walk(tree, (v) => {
+		nodes++;
+		if (!v.node[2].length) {
+			leaves++;
+			if (!v.node[1].deleted) openLeaves++;
+		}
+		return false;
+	});
+	return { nodes, leaves, openLeaves };
 }
 
 export interface TreeSummary {
@@ -80,22 +128,22 @@ export function summarize(tree: RevTree): TreeSummary {
 
 /** The leaf a (possibly superseded) revision leads to, for `latest=true`. */
 export function latestLeaf(tree: RevTree, rev: string): string {
-	return latest(rev, { rev_tree: tree });
+	const found = find(tree, rev);
+	if (!found) throw new Error(`unknown revision ${rev}`);
+	// pouchdb-merge's `latest` answers the first leaf of its walk below `rev`: the last child each time.
+	let { node, pos } = found;
+	while (node[2].length) {
+		node = node[2][node[2].length - 1]!;
+		pos++;
+	}
+	return `${pos}-${node[0]}`;
 }
 
 /** `_revisions` for a stored revision: its ancestry back to the oldest rev still in the tree. */
 export function revisionsOf(tree: RevTree, rev: string): Revisions | null {
-	const target = parseRev(rev);
-	if (!target) return null;
-	for (const path of rootToLeaf(tree)) {
-		const idx = path.ids.findIndex((n, i) => path.pos + i === target.pos && n.id === target.hash);
-		if (idx >= 0) {
-			const ids = path.ids
-				.slice(0, idx + 1)
-				.map((n) => n.id)
-				.reverse();
-			return { start: target.pos, ids };
-		}
-	}
-	return null;
+	const found = find(tree, rev);
+	if (!found) return null;
+	const ids: string[] = [];
+	for (let v: Visit | null = found; v; v = v.parent) ids.push(v.node[0]);
+	return { start: found.pos, ids };
 }

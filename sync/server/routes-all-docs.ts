@@ -3,9 +3,14 @@
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../../server/http/env';
 import { withDb, type Access } from './access';
-import { flag, isRecord, jsonBody } from './http-util';
+import { couchError } from './errors';
+import { flag, intParam, isRecord, jsonBody } from './http-util';
+import { MAX_LOOKUPS } from './limits';
 import { DocReader } from './read';
 import type { DocRow } from './store';
+
+/** Rows of one answer: a diagnostics endpoint, not a bulk export. */
+const MAX_ROWS = 10_000;
 
 async function allDocs(c: Context<AppEnv>, a: Access) {
 	const body = c.req.method === 'POST' ? await jsonBody(c) : null;
@@ -13,8 +18,10 @@ async function allDocs(c: Context<AppEnv>, a: Access) {
 		isRecord(body) && Array.isArray(body.keys)
 			? body.keys.filter((k): k is string => typeof k === 'string')
 			: null;
-	const limit = Number.parseInt(c.req.query('limit') ?? '', 10);
-	const skip = Number.parseInt(c.req.query('skip') ?? '', 10) || 0;
+	if (keys && keys.length > MAX_LOOKUPS)
+		return couchError(c, 400, 'bad_request', `keys : ${MAX_LOOKUPS} identifiants au maximum.`);
+	const limit = intParam(c, 'limit', { min: 0, max: MAX_ROWS, fallback: MAX_ROWS });
+	const skip = intParam(c, 'skip', { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 });
 	const opts = { conflicts: flag(c, 'conflicts') };
 	const includeDocs = flag(c, 'include_docs');
 	const reader = new DocReader(a.store, a.db.name);
@@ -23,7 +30,7 @@ async function allDocs(c: Context<AppEnv>, a: Access) {
 		: (a.deps.db
 				.prepare('SELECT * FROM sync_docs WHERE db = ? AND deleted = 0 ORDER BY doc_id')
 				.all(a.db.name) as DocRow[]);
-	rows = rows.slice(skip, Number.isFinite(limit) ? skip + limit : undefined);
+	rows = rows.slice(skip, skip + limit);
 	return c.json({
 		total_rows: a.db.doc_count,
 		offset: skip,

@@ -5,38 +5,57 @@ import { withDb, type Access } from './access';
 import { onNextChange } from './changes-bus';
 import { readChanges, type ChangesQuery } from './changes';
 import { couchError } from './errors';
-import { flag, isRecord, jsonBody } from './http-util';
+import { flag, intParam, isRecord, jsonBody, jsonParam } from './http-util';
+import { MAX_LOOKUPS } from './limits';
 import { DocReader } from './read';
 
 /** A longpoll with nothing new answers empty after this, and the client polls again. */
 const MAX_WAIT_MS = 60_000;
 const MAX_LIMIT = 10_000;
 
-async function parseQuery(c: Context<AppEnv>, a: Access): Promise<ChangesQuery | Response> {
+/** Below this a heartbeat is a flood of newlines (PouchDB sends 10 000). */
+const MIN_HEARTBEAT_MS = 10;
+
+/** Milliseconds between newlines while a longpoll waits; 0 = none. CouchDB also takes `true`. */
+function heartbeatOf(c: Context<AppEnv>): number {
+	if (c.req.query('heartbeat') === 'true') return MAX_WAIT_MS;
+	const ms = intParam(c, 'heartbeat', { min: 0, max: MAX_WAIT_MS, fallback: 0 });
+	return ms ? Math.max(ms, MIN_HEARTBEAT_MS) : 0;
+}
+
+async function parseQuery(
+	c: Context<AppEnv>,
+	a: Access
+): Promise<(ChangesQuery & { timeout: number; heartbeat: number }) | Response> {
 	let docIds: string[] | null = null;
 	const filter = c.req.query('filter');
 	if (filter === '_doc_ids') {
 		const raw =
 			c.req.method === 'POST'
 				? await jsonBody(c)
-				: { doc_ids: JSON.parse(c.req.query('doc_ids') ?? '[]') as unknown };
+				: { doc_ids: c.req.query('doc_ids') === undefined ? [] : jsonParam(c, 'doc_ids') };
 		const ids = isRecord(raw) ? raw.doc_ids : null;
 		if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string'))
 			return couchError(c, 400, 'bad_request', 'doc_ids doit être une liste d’identifiants.');
+		if (ids.length > MAX_LOOKUPS)
+			return couchError(c, 400, 'bad_request', `doc_ids : ${MAX_LOOKUPS} identifiants au maximum.`);
 		docIds = ids as string[];
 	} else if (filter) {
 		return couchError(c, 400, 'bad_request', `Filtre non pris en charge : ${filter}.`);
 	}
-	const sinceParam = c.req.query('since') ?? '0';
-	const since = sinceParam === 'now' ? a.db.update_seq : Number.parseInt(sinceParam, 10) || 0;
-	const limit = Math.min(Number.parseInt(c.req.query('limit') ?? '', 10) || MAX_LIMIT, MAX_LIMIT);
+	const since =
+		c.req.query('since') === 'now'
+			? a.db.update_seq
+			: intParam(c, 'since', { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 });
 	return {
 		since,
-		limit,
+		limit: intParam(c, 'limit', { min: 1, max: MAX_LIMIT, fallback: MAX_LIMIT }),
 		docIds,
 		allDocs: c.req.query('style') === 'all_docs',
 		includeDocs: flag(c, 'include_docs'),
-		conflicts: flag(c, 'conflicts')
+		conflicts: flag(c, 'conflicts'),
+		timeout: intParam(c, 'timeout', { min: 0, max: MAX_WAIT_MS, fallback: MAX_WAIT_MS }),
+		heartbeat: heartbeatOf(c)
 	};
 }
 
@@ -47,9 +66,7 @@ function changesHandler(c: Context<AppEnv>, a: Access): Promise<Response> {
 		const read = () => readChanges(a.store, reader, a.db.name, q);
 		const first = read();
 		if (c.req.query('feed') !== 'longpoll' || first.results.length) return c.json(first);
-		const timeout = Math.min(Number(c.req.query('timeout')) || MAX_WAIT_MS, MAX_WAIT_MS);
-		const heartbeat = Number(c.req.query('heartbeat')) || 0;
-		return longpoll(a.db.name, read, timeout, heartbeat);
+		return longpoll(a.db.name, read, q.timeout, q.heartbeat);
 	});
 }
 

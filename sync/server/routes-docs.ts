@@ -3,9 +3,11 @@
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../../server/http/env';
 import { withDb, type Access } from './access';
+import { isMimeType } from './attachments';
 import { bulkDocs } from './bulk-docs';
 import { couchError, notFound } from './errors';
-import { flag, isRecord, jsonBody } from './http-util';
+import { flag, isRecord, jsonBody, jsonParam } from './http-util';
+import { MAX_LOOKUPS } from './limits';
 import { DocReader } from './read';
 import type { AttachmentMap } from './store';
 
@@ -21,17 +23,16 @@ function getDoc(c: Context<AppEnv>, a: Access) {
 	const latest = flag(c, 'latest');
 	const openRevs = c.req.query('open_revs');
 	if (openRevs) {
+		const asked = openRevs === 'all' ? null : jsonParam(c, 'open_revs');
+		if (asked !== null && (!Array.isArray(asked) || asked.length > MAX_LOOKUPS))
+			return couchError(
+				c,
+				400,
+				'bad_request',
+				`open_revs doit être « all » ou une liste d’au plus ${MAX_LOOKUPS} révisions.`
+			);
 		if (!found) return notFound(c);
-		let revs: string[];
-		if (openRevs === 'all') revs = JSON.parse(found.row.leaves) as string[];
-		else {
-			try {
-				revs = JSON.parse(openRevs) as string[];
-			} catch {
-				return couchError(c, 400, 'bad_request', 'open_revs invalide.');
-			}
-			if (!Array.isArray(revs)) return couchError(c, 400, 'bad_request', 'open_revs invalide.');
-		}
+		const revs = (asked as unknown[] | null) ?? (JSON.parse(found.row.leaves) as string[]);
 		return c.json(
 			revs.map((r) => {
 				const doc = reader.render(
@@ -98,7 +99,10 @@ export function docRoutes(app: Hono<AppEnv>) {
 			if (!att || !data) return notFound(c);
 			// Served as a download, never rendered inline from our origin (ARCHITECTURE, Trust).
 			return c.body(new Uint8Array(data), 200, {
-				'Content-Type': att.content_type,
+				// A type stored before input checks (S-ATT-5) must not break the answer or the header.
+				'Content-Type': isMimeType(att.content_type)
+					? att.content_type
+					: 'application/octet-stream',
 				'Content-Length': String(data.length),
 				'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
 				'X-Content-Type-Options': 'nosniff',

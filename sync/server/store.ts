@@ -74,6 +74,9 @@ function statements(db: Db) {
 		putBlob: db.prepare(
 			'INSERT OR IGNORE INTO sync_blobs (db, digest, length, data) VALUES (?, ?, ?, ?)'
 		),
+		blobHead: db.prepare<[string, string], { head: Buffer }>(
+			'SELECT substr(data, 1, 16) AS head FROM sync_blobs WHERE db = ? AND digest = ?'
+		),
 		getBlob: db.prepare<[string, string], { data: Buffer }>(
 			'SELECT data FROM sync_blobs WHERE db = ? AND digest = ?'
 		),
@@ -182,6 +185,10 @@ export class SyncStore {
 	}
 	putBlob(name: string, digest: string, data: Uint8Array) {
 		this.s.putBlob.run(name, digest, data.length, data);
+	}
+	/** The first bytes of a stored blob, enough to tell its type (sniffType). */
+	blobHead(name: string, digest: string): Buffer | undefined {
+		return this.s.blobHead.get(name, digest)?.head;
 	}
 	getBlob(name: string, digest: string): Buffer | undefined {
 		return this.s.getBlob.get(name, digest)?.data;

@@ -9,8 +9,12 @@ import {
 	summarize,
 	type Revisions,
 	type RevTree,
+	treeStats,
 	type TreeSummary
 } from './rev-tree';
+import { DocRefused } from './errors';
+import { revTreeJson } from './rev-tree-json';
+import { MAX_LEAVES, MAX_OPEN_LEAVES, MAX_TREE_NODES } from './limits';
 
 export interface IncomingRevision {
 	id: string;
@@ -46,7 +50,9 @@ export function applyRevision(
 	if (row && exists(tree, rev)) {
 		return { rev, changed: false, summary: summarize(tree), seq: row.seq };
 	}
+	const before = treeStats(tree);
 	const merged = mergePath(tree, pathFromRevisions(inc.revisions, inc.deleted), revsLimit);
+	checkTreeSize(before, treeStats(merged.tree));
 	const summary = summarize(merged.tree);
 	store.putRev(dbName, inc.id, rev, inc.deleted, JSON.stringify(inc.body), inc.attachments);
 	// Auto-compaction: only leaves keep a body, as CouchDB after compaction.
@@ -58,7 +64,7 @@ export function applyRevision(
 		winning_rev: summary.winner,
 		deleted: summary.deleted ? 1 : 0,
 		leaves: JSON.stringify(summary.leaves),
-		rev_tree: JSON.stringify(merged.tree)
+		rev_tree: revTreeJson(merged.tree)
 	});
 	const wasLive = row ? !row.deleted : false;
 	const wasDeleted = row ? !!row.deleted : false;
@@ -69,6 +75,26 @@ export function applyRevision(
 	);
 	return { rev, changed: true, summary, seq };
 }
+
+/** Refuses a revision that grows a document's tree beyond the limits (S-LIM-4); shrinking is fine. */
+function checkTreeSize(before: TreeStats, after: TreeStats) {
+	if (after.openLeaves > MAX_OPEN_LEAVES && after.openLeaves > before.openLeaves)
+		throw new DocRefused(
+			'forbidden',
+			`Ce document a déjà ${MAX_OPEN_LEAVES} versions en conflit : résolvez les conflits avant d’en ajouter.`
+		);
+	if (after.leaves > MAX_LEAVES && after.leaves > before.leaves)
+		throw new DocRefused(
+			'forbidden',
+			`Ce document a trop de branches (${MAX_LEAVES} au maximum, supprimées comprises).`
+		);
+	if (after.nodes > MAX_TREE_NODES && after.nodes > before.nodes)
+		throw new DocRefused(
+			'forbidden',
+			`L’historique de ce document est trop long (${MAX_TREE_NODES} révisions au maximum).`
+		);
+}
+type TreeStats = ReturnType<typeof treeStats>;
 
 export class RevConflict extends Error {}
 
