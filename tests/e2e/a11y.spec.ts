@@ -47,7 +47,7 @@ test('profile page', async ({ page }) => {
 	await page.goto('/espace/profil');
 	await expect(page.getByLabel('Nom usuel')).toHaveValue(parent.lastName);
 	await expectNoA11yViolations(page, '/espace/profil');
-	await page.getByLabel('Courriel').fill('pas-une-adresse');
+	await page.getByLabel('Mobile').fill('pas-un-numéro');
 	await page.getByRole('button', { name: 'Enregistrer' }).click();
 	await expect(page.getByText('Le formulaire contient des erreurs')).toBeVisible();
 	await expectNoA11yViolations(page, '/espace/profil with errors');

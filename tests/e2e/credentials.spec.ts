@@ -135,7 +135,7 @@ test('the show-password control is a 44 px toggle button that says what it will 
 	page
 }) => {
 	await page.goto('/');
-	const field = page.getByLabel('Mot de passe', { exact: true });
+	const field = page.getByLabel('Mot de passe', { exact: false }).first();
 	await field.fill('Secret-Essai-1');
 	const toggle = page.getByRole('button', { name: /Afficher le mot de passe/ });
 	await expect(toggle).toHaveAttribute('aria-pressed', 'false');

@@ -65,7 +65,9 @@ test('after changing the password on Identifiants, focus moves to the confirmati
 	const focused = page.locator(':focus');
 	await expect(focused).toContainText('Votre mot de passe a été modifié.');
 	await expect(focused).toBeInViewport();
-	await expect(page.getByTestId('announcer')).toContainText('Votre mot de passe a été modifié.');
+	await expect(
+		page.getByTestId('announcer').filter({ hasText: 'Votre mot de passe a été modifié.' })
+	).toHaveCount(1);
 });
 
 test('the install panel is a small bar and stays dismissed after "Plus tard" across pages', async ({

@@ -402,8 +402,11 @@ test('offline, Profil keeps its form on the device and Identifiants says up fron
 	await expect(offline.getByLabel('Mobile')).toHaveValue('06 12 34 56 78');
 
 	await offline.goto(`${server.baseUrl}/espace/identifiants`);
-	await expect(offline.getByText(NEEDS_NETWORK_TEXT)).toBeVisible();
+	// Both forms of the page (password, e-mail) say it up front and wait for the network.
+	await expect(offline.getByText(NEEDS_NETWORK_TEXT)).toHaveCount(2);
+	await expect(offline.getByText(NEEDS_NETWORK_TEXT).first()).toBeVisible();
 	await expect(offline.getByRole('button', { name: 'Modifier mon mot de passe' })).toBeDisabled();
+	await expect(offline.getByRole('button', { name: 'Modifier mon courriel' })).toBeDisabled();
 	await axe(offline, 'main');
 
 	// Back online: the actions come back by themselves and the offline draft is sent.
