@@ -1,22 +1,7 @@
-// The staff area runs in the browser only and needs a staff (or admin) session; a parent goes
-// to the family area, a visitor to the sign-in (home) page with the page to come back to.
-import { redirect } from '@sveltejs/kit';
-import { resolve } from '$app/paths';
-import { NETWORK_ERROR } from '$lib/client/api';
-import { flash } from '$lib/client/flash.svelte';
-import { homeFor, signInUrl } from '$lib/client/return-path';
-import { session } from '$lib/client/session.svelte';
+// The staff area: a staff (or admin) session (see requireArea).
+import { requireArea } from '$lib/client/area-guard';
 
 export const ssr = false;
 export const prerender = false;
 
-export async function load({ url }) {
-	await session.ensure();
-	if (!session.signedIn) {
-		if (session.unreachable) flash.set(NETWORK_ERROR, 'error');
-		else flash.set('Connectez-vous pour accéder à votre espace.', 'info');
-		redirect(307, signInUrl(`${url.pathname}${url.search}`));
-	}
-	const home = homeFor(session.user?.role);
-	if (home !== '/agent') redirect(307, resolve(home));
-}
+export const load = ({ url }) => requireArea(url, '/agent');
