@@ -150,6 +150,33 @@ async function expectOfflineEverywhere(page: import('@playwright/test').Page) {
 	await expect(page.getByTestId('pwa-status')).not.toContainText('Envoi momentanément impossible');
 }
 
+test('offline, the sign-in form says it needs the network and comes back by itself', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(120_000);
+	await page.goto(`${server.baseUrl}/`);
+	await waitForWorkerControl(page);
+	const signIn = page.getByRole('button', { name: 'Connexion', exact: true });
+	await expect(signIn).toBeEnabled();
+	await context.setOffline(true);
+	await page.reload();
+	// Whatever navigator.onLine says in this build, a sign-in that gets no answer means offline.
+	await page.getByLabel('Identifiant', { exact: false }).first().fill('parent.demo');
+	await page.getByLabel('Mot de passe', { exact: false }).first().fill('Demo-Famille-2026');
+	if (await signIn.isEnabled()) await signIn.click();
+	await expect(
+		page.getByText('La connexion à votre espace nécessite une connexion internet')
+	).toBeVisible();
+	await expect(signIn).toBeDisabled();
+	await axe(page, 'form.login');
+	await context.setOffline(false);
+	await expect(signIn).toBeEnabled({ timeout: BACK_ONLINE_MS });
+	await expect(
+		page.getByText('La connexion à votre espace nécessite une connexion internet')
+	).toHaveCount(0);
+});
+
 test('offline start with a session: / and the dashboard open from the cache with local data', async ({
 	page,
 	context
