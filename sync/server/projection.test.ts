@@ -11,6 +11,8 @@ import {
 	submittedPreinscription
 } from '../test/factories';
 import type { PouchDoc } from 'pouchdb-core';
+import { statusDocProblem } from '../../src/lib/domain/service-documents';
+import { REQUEST_STATUSES } from '../../src/lib/domain/request-status';
 
 function setup(clock = new ManualClock()) {
 	let kicks = 0;
@@ -80,6 +82,29 @@ describe('projection of submitted documents', () => {
 			'Nouvelle demande n° 1 : Préinscription en crèche'
 		);
 		expect(t.kicks()).toBe(1);
+	});
+
+	it('S-PROJ-2 the svc:status document is the shared shape the UI reads', async () => {
+		const t = setup();
+		const e = submittedEntourage();
+		await t.bulk([e]);
+		const status = await (await t.get(`svc:status:${e._id}`)).json();
+		expect(statusDocProblem(status)).toBeNull();
+		expect(status).toMatchObject({ subjectType: 'entourage', status: 'Déposée' });
+	});
+
+	it('S-PROJ-2 the requests table stores exactly the shared request statuses', () => {
+		const t = setup();
+		const hh = t.user.householdId;
+		const insert = (n: number, status: string) =>
+			t.h.deps.db
+				.prepare(
+					`INSERT INTO requests (id, number, household_id, doc_id, type, status, submitted_at, updated_at)
+					 VALUES (?, ?, ?, ?, 'entourage', ?, '2026-01-01', '2026-01-01')`
+				)
+				.run(`r${n}`, 1000 + n, hh, `entourage:${n}`, status);
+		REQUEST_STATUSES.forEach((status, i) => expect(() => insert(i, status)).not.toThrow());
+		expect(() => insert(99, 'Perdue')).toThrow(/CHECK/);
 	});
 
 	it('S-PROJ-3 replaying the same revisions (new_edits=false) never makes a second request', async () => {

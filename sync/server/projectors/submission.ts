@@ -1,11 +1,12 @@
 // First projector: a submitted preinscription or entourage becomes exactly one numbered request,
 // a `svc:status:<doc id>` document for the family and a mail to the service (SYNC_SPEC S-PROJ-*).
 import { randomUUID } from 'node:crypto';
+import * as v from 'valibot';
+import { INITIAL_REQUEST_STATUS } from '../../../src/lib/domain/request-status';
+import { StatusDoc, statusDocId } from '../../../src/lib/domain/service-documents';
 import { enqueueMail } from '../../../server/mail/outbox';
 import type { AcceptedRevision, ProjectionContext } from './registry';
 import { checkRequestQuota } from './request-limit';
-
-export const INITIAL_STATUS = 'Déposée';
 
 const LABELS: Record<string, string> = {
 	preinscription: 'Préinscription en crèche',
@@ -18,10 +19,6 @@ function frenchDateTime(ms: number): string {
 		timeStyle: 'short',
 		timeZone: 'Europe/Paris'
 	}).format(ms);
-}
-
-export function statusDocId(docId: string): string {
-	return `svc:status:${docId}`;
 }
 
 export function projectSubmission(rev: AcceptedRevision, ctx: ProjectionContext): void {
@@ -41,18 +38,28 @@ export function projectSubmission(rev: AcceptedRevision, ctx: ProjectionContext)
 			 SELECT ?, COALESCE(MAX(number), 0) + 1, ?, ?, ?, ?, ?, ?, ? FROM requests WHERE true
 			 ON CONFLICT (household_id, doc_id) DO NOTHING RETURNING number`
 		)
-		.get(randomUUID(), ctx.householdId, rev.id, rev.rev, rev.type, INITIAL_STATUS, at, at) as
-		{ number: number } | undefined;
+		.get(
+			randomUUID(),
+			ctx.householdId,
+			rev.id,
+			rev.rev,
+			rev.type,
+			INITIAL_REQUEST_STATUS,
+			at,
+			at
+		) as { number: number } | undefined;
 	if (!inserted) return;
 	const label = LABELS[rev.type] ?? rev.type;
-	ctx.writeServiceDoc(statusDocId(rev.id), {
+	// Written through the shared schema the UI reads it with; a mismatch throws and rolls back.
+	const status = v.parse(StatusDoc, {
 		type: 'status',
 		subjectId: rev.id,
 		subjectType: rev.type,
 		requestNumber: inserted.number,
-		status: INITIAL_STATUS,
-		history: [{ status: INITIAL_STATUS, at }]
+		status: INITIAL_REQUEST_STATUS,
+		history: [{ status: INITIAL_REQUEST_STATUS, at }]
 	});
+	ctx.writeServiceDoc(statusDocId(rev.id), status);
 	const subject = `Nouvelle demande n° ${inserted.number} : ${label}`;
 	const text = `Une demande vient d’être déposée depuis l’Espace Famille.\n\n${label} — demande n° ${inserted.number}, déposée le ${frenchDateTime(ctx.now)}.`;
 	enqueueMail(

@@ -1,0 +1,103 @@
+// Documents the service writes into a household database (ids `svc:…`, SYNC_SPEC S-OWN-1): their
+// ids and valibot schemas, read by the projector (it writes through them) and by the UI.
+// Pure TypeScript, like documents.ts.
+import * as v from 'valibot';
+import { REQUEST_DOC_TYPES, SERVICE_ID_PREFIX, parseDocId } from './documents';
+import { REQUEST_STATUSES } from './request-status';
+
+export const STATUS_ID_PREFIX = `${SERVICE_ID_PREFIX}status:`;
+export const MESSAGE_ID_PREFIX = `${SERVICE_ID_PREFIX}message:`;
+
+/** `svc:status:<doc id>`: the status of the request a submitted document became. */
+export function statusDocId(subjectId: string): string {
+	return `${STATUS_ID_PREFIX}${subjectId}`;
+}
+
+/** `svc:message:<uuid>`: a message from the service to the family. */
+export function messageDocId(uuid: string): string {
+	return `${MESSAGE_ID_PREFIX}${uuid}`;
+}
+
+const timestamp = (label: string) =>
+	v.pipe(
+		v.string(`Le champ « ${label} » est obligatoire.`),
+		v.isoTimestamp(`Le champ « ${label} » doit être une date et une heure ISO.`)
+	);
+
+const status = v.picklist(REQUEST_STATUSES, 'Statut de demande inconnu.');
+
+const historyEntry = v.object({ status, at: timestamp('Date du statut') });
+
+const requestDocTypes = REQUEST_DOC_TYPES as readonly string[];
+
+export const StatusDoc = v.pipe(
+	v.looseObject({
+		type: v.literal('status', 'Le type du document doit être « status ».'),
+		subjectId: v.pipe(
+			v.string('Le document de la demande est obligatoire.'),
+			v.check(
+				(id) => requestDocTypes.includes(parseDocId(id)?.type ?? ''),
+				'Le document de la demande doit être une préinscription ou une déclaration d’entourage.'
+			)
+		),
+		subjectType: v.picklist(REQUEST_DOC_TYPES, 'Type de demande inconnu.'),
+		requestNumber: v.pipe(
+			v.number('Le numéro de demande est obligatoire.'),
+			v.integer('Le numéro de demande doit être un entier.'),
+			v.minValue(1, 'Le numéro de demande doit être positif.')
+		),
+		status,
+		/** The service's reason, in French, when the request is refused or cancelled. */
+		reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000))),
+		history: v.pipe(
+			v.array(historyEntry, 'L’historique doit être une liste.'),
+			v.minLength(1, 'L’historique contient au moins le dépôt de la demande.')
+		)
+	}),
+	v.check(
+		(doc) => parseDocId(doc.subjectId)?.type === doc.subjectType,
+		'Le type de la demande ne correspond pas à son document.'
+	),
+	v.check(
+		(doc) => doc.history.at(-1)?.status === doc.status,
+		'Le statut doit être le dernier de l’historique.'
+	),
+	v.check(
+		(doc) => doc.history.every((h, i) => i === 0 || doc.history[i - 1]!.at <= h.at),
+		'L’historique doit être dans l’ordre chronologique.'
+	)
+);
+
+export const MessageDoc = v.looseObject({
+	type: v.literal('message', 'Le type du document doit être « message ».'),
+	title: v.pipe(
+		v.string('Le titre du message est obligatoire.'),
+		v.trim(),
+		v.nonEmpty('Le titre du message est obligatoire.'),
+		v.maxLength(150, 'Le titre du message ne peut pas dépasser 150 caractères.')
+	),
+	body: v.pipe(
+		v.string('Le texte du message est obligatoire.'),
+		v.trim(),
+		v.nonEmpty('Le texte du message est obligatoire.'),
+		v.maxLength(10_000, 'Le texte du message ne peut pas dépasser 10 000 caractères.')
+	),
+	sentAt: timestamp('Date d’envoi'),
+	/** The request the message is about, if any (a document id of this household). */
+	subjectId: v.optional(v.string())
+});
+
+export type StatusDocument = v.InferOutput<typeof StatusDoc>;
+export type MessageDocument = v.InferOutput<typeof MessageDoc>;
+
+/** Null when the body is a valid status document, else the first French reason. */
+export function statusDocProblem(body: unknown): string | null {
+	const r = v.safeParse(StatusDoc, body);
+	return r.success ? null : r.issues[0].message;
+}
+
+/** Null when the body is a valid message document, else the first French reason. */
+export function messageDocProblem(body: unknown): string | null {
+	const r = v.safeParse(MessageDoc, body);
+	return r.success ? null : r.issues[0].message;
+}
