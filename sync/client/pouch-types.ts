@@ -15,8 +15,39 @@ export interface ReplicationEmitter {
 	cancel(): void;
 }
 
+/** A stored document as PouchDB returns it (attachments as stubs unless asked otherwise). */
+export interface StoredDoc {
+	_id: string;
+	_rev?: string;
+	_deleted?: boolean;
+	_attachments?: Record<string, AttachmentInput | AttachmentStub>;
+	[key: string]: unknown;
+}
+
+export interface AttachmentInput {
+	content_type: string;
+	data: Blob | Uint8Array | string;
+}
+
+export interface AttachmentStub {
+	content_type: string;
+	stub: true;
+	digest?: string;
+	length?: number;
+}
+
 export interface LocalDb {
 	name: string;
+	get(id: string, options?: { attachments?: boolean; binary?: boolean }): Promise<StoredDoc>;
+	put(doc: StoredDoc): Promise<{ ok: boolean; id: string; rev: string }>;
+	remove(doc: StoredDoc): Promise<{ ok: boolean; id: string; rev: string }>;
+	allDocs(options: {
+		include_docs: true;
+		startkey?: string;
+		endkey?: string;
+		keys?: string[];
+	}): Promise<{ rows: { id: string; doc?: StoredDoc }[] }>;
+	getAttachment(id: string, name: string): Promise<Blob | Uint8Array>;
 	info(): Promise<{ update_seq: number | string; doc_count: number }>;
 	changes(options: {
 		since: number | string;
