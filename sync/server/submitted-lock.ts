@@ -7,12 +7,12 @@
 // from the submitted revision, a copy of the submitted content that wins. Devices pull it and
 // converge on the submitted content, as pouchdb-merge's winningRev decides everywhere.
 import type { Db } from '../../server/db';
+import { REQUEST_LOCKED } from '../../src/lib/domain/request-status';
 import { mergePath, pathFromRevisions, summarize, type Revisions } from './rev-tree';
 import type { SyncStore } from './store';
 import { applyRevision, newEditRevisions } from './write';
 
-export const SUBMITTED_LOCKED =
-	'Cette demande a déjà été transmise au service : elle ne peut plus être modifiée.';
+export const SUBMITTED_LOCKED = REQUEST_LOCKED;
 
 export interface LockedRequest {
 	/** The submitted revision the document must keep as its winner (null for legacy rows). */

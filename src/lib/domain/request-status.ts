@@ -29,6 +29,10 @@ export const FINAL_REQUEST_STATUSES: readonly RequestStatus[] = [
 	REQUEST_STATUS.cancelled
 ];
 
+/** Why a numbered request (or one on its way) can no longer be changed (SYNC_SPEC S-OWN-3). */
+export const REQUEST_LOCKED =
+	'Cette demande a déjà été transmise au service : elle ne peut plus être modifiée.';
+
 /** What the parent sees for a submitted document the server has not numbered yet (device-side). */
 export const AWAITING_SEND_LABEL = 'En attente d’envoi';
 

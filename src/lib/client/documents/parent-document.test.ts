@@ -104,6 +104,44 @@ describe('parent document services', () => {
 		expect(await preinscriptions.get(id)).toMatchObject({ state: 'submitted' });
 	});
 
+	it('a submitted document the server refused can be corrected and submitted again', async () => {
+		const { source } = memoryDb();
+		const refused = new Map<string, string>();
+		const preinscriptions = createPreinscriptionService(source, {
+			refusal: (id) => refused.get(id) ?? null
+		});
+		const id = preinscriptions.newId();
+		await preinscriptions.saveDraft(id, complete);
+		await preinscriptions.submit(id);
+		refused.set(id, 'La structure « fleur-de-pyrus » n’accepte plus de demandes.');
+		const fixed = await preinscriptions.saveDraft(id, { choices: ['cocon-de-soie'] });
+		expect(fixed).toMatchObject({ state: 'draft', choices: ['cocon-de-soie'] });
+		expect((await preinscriptions.submit(id)).state).toBe('submitted');
+	});
+
+	it('a refused edit of a request the service already numbered stays locked', async () => {
+		const { db, source } = memoryDb();
+		const preinscriptions = createPreinscriptionService(source, {
+			refusal: () =>
+				'Cette demande a déjà été transmise au service : elle ne peut plus être modifiée.'
+		});
+		const id = preinscriptions.newId();
+		await preinscriptions.saveDraft(id, complete);
+		await preinscriptions.submit(id);
+		await db.put({
+			_id: `svc:status:${id}`,
+			type: 'status',
+			subjectId: id,
+			subjectType: 'preinscription',
+			requestNumber: 7,
+			status: 'Déposée',
+			history: [{ status: 'Déposée', at: '2026-11-26T10:00:00.000Z' }]
+		});
+		expect(await refusal(preinscriptions.saveDraft(id, { observations: 'x' }))).toBe(
+			ALREADY_SUBMITTED
+		);
+	});
+
 	it('an entourage declaration needs at least one member to be submitted', async () => {
 		const { source } = memoryDb();
 		const entourages = createEntourageService(source);

@@ -3,10 +3,12 @@
 // submission checked in full against the complete schema — the same checks as the server's
 // (sync/server/ownership.ts), so what the device accepts the server accepts.
 import { docId, documentProblem, type ParentDocType } from '../../domain/documents';
+import { REQUEST_LOCKED } from '../../domain/request-status';
+import { statusDocId } from '../../domain/service-documents';
 import { createDocumentStore, DocumentError, nowIso, type DbSource, type StoredDoc } from './store';
 
-export const ALREADY_SUBMITTED =
-	'Cette demande a déjà été envoyée au service : elle ne peut plus être modifiée.';
+/** The server's own words for the same refusal (S-OWN-3). */
+export const ALREADY_SUBMITTED = REQUEST_LOCKED;
 export const NOT_FOUND = 'Ce document n’existe pas ou plus sur cet appareil.';
 
 /** Fields the service owns: a draft's content never sets them. */
@@ -25,6 +27,15 @@ const RESERVED = [
 export interface DraftOptions {
 	/** Attachments to set (`null` removes one); the others are kept. */
 	attachments?: Record<string, { content_type: string; data: Blob | Uint8Array | string } | null>;
+}
+
+export interface ParentDocumentOptions {
+	/**
+	 * The server's French reason when it refused this document's last revision, else null
+	 * (`syncManager.denied`). A submitted document the server refused has no request: the
+	 * parent may correct it, and it becomes a draft again.
+	 */
+	refusal?: (id: string) => string | null;
 }
 
 export interface ParentDocumentService<T extends StoredDoc = StoredDoc> {
@@ -57,9 +68,14 @@ function check(type: ParentDocType, doc: StoredDoc): void {
 
 export function createParentDocumentService<T extends StoredDoc = StoredDoc>(
 	type: ParentDocType,
-	source: DbSource
+	source: DbSource,
+	{ refusal = () => null }: ParentDocumentOptions = {}
 ): ParentDocumentService<T> {
 	const store = createDocumentStore(source);
+	/** Submitted and not reopenable: the server has it, or it is on its way. */
+	const locked = async (doc: StoredDoc | null) =>
+		doc?.state === 'submitted' &&
+		(refusal(doc._id) === null || (await store.get(statusDocId(doc._id))) !== null);
 	const prefix = `${type}:`;
 	const ownId = (id: string) => {
 		if (!id.startsWith(prefix)) throw new DocumentError(NOT_FOUND, 'not-found');
@@ -74,8 +90,10 @@ export function createParentDocumentService<T extends StoredDoc = StoredDoc>(
 		const content = Object.fromEntries(
 			Object.entries(fields).filter(([key]) => !RESERVED.includes(key) && key !== '_attachments')
 		);
+		const reopenable = !(await locked(await store.get(id)));
 		return (await store.update(id, (current) => {
-			if (current?.state === 'submitted') throw new DocumentError(ALREADY_SUBMITTED, 'submitted');
+			if (current?.state === 'submitted' && !reopenable)
+				throw new DocumentError(ALREADY_SUBMITTED, 'submitted');
 			const at = nowIso();
 			const attachments = { ...current?._attachments };
 			for (const [name, att] of Object.entries(options.attachments ?? {})) {
@@ -119,8 +137,7 @@ export function createParentDocumentService<T extends StoredDoc = StoredDoc>(
 
 	async function discardDraft(id: string) {
 		ownId(id);
-		const current = await store.get(id);
-		if (current?.state === 'submitted') throw new DocumentError(ALREADY_SUBMITTED, 'submitted');
+		if (await locked(await store.get(id))) throw new DocumentError(ALREADY_SUBMITTED, 'submitted');
 		await store.remove(id);
 	}
 

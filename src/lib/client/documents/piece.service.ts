@@ -2,7 +2,11 @@
 // (attachments `page-1`, `page-2`…) are all there, then submitted into the vault.
 import type { Piece } from '../../domain/documents';
 import { syncManager } from '../../../../sync/client/sync-manager.svelte';
-import { createParentDocumentService, type ParentDocumentService } from './parent-document';
+import {
+	createParentDocumentService,
+	type ParentDocumentOptions,
+	type ParentDocumentService
+} from './parent-document';
 import type { DbSource, StoredDoc } from './store';
 
 export type PieceDocument = StoredDoc & Partial<Piece>;
@@ -24,8 +28,11 @@ export interface PieceService extends ParentDocumentService<PieceDocument> {
 const pageName = (i: number) => `page-${i + 1}`;
 const pageIndex = (name: string) => Number(/^page-(\d+)$/.exec(name)?.[1] ?? Number.NaN);
 
-export function createPieceService(source: DbSource): PieceService {
-	const base = createParentDocumentService<PieceDocument>('piece', source);
+export function createPieceService(
+	source: DbSource,
+	options?: ParentDocumentOptions
+): PieceService {
+	const base = createParentDocumentService<PieceDocument>('piece', source, options);
 	return {
 		...base,
 		async setPages(id, pages) {
@@ -49,4 +56,6 @@ export function createPieceService(source: DbSource): PieceService {
 	};
 }
 
-export const pieces = createPieceService(() => syncManager.db());
+export const pieces = createPieceService(() => syncManager.db(), {
+	refusal: (id) => syncManager.denied.find((d) => d.id === id)?.reason ?? null
+});

@@ -24,7 +24,7 @@ describe('document services with the real sync endpoint', () => {
 		await preinscriptions.saveDraft(id, {
 			childId: '0b7e7a52-4f3c-4e55-9b1a-2f6d1c3e8a90',
 			wishedStartDate: '2027-09-01',
-			choices: ['cocon-de-soie', 'grain-d-aile', 'fleur-de-pyrus']
+			choices: ['cocon-de-soie', 'grain-d-aile', 'gemminis']
 		});
 		await preinscriptions.saveDraft(id, {
 			questionnaire: { residentInArea: true, professionalSituation: ['parent1Works'] }
@@ -50,5 +50,41 @@ describe('document services with the real sync endpoint', () => {
 		};
 		expect(status?.requestNumber).toBe(row.number);
 		expect((await preinscriptions.get(id))?.state).toBe('submitted');
+	});
+
+	it('S-VAL-3 a submission the server refused shows its reason, can be corrected and is then numbered', async () => {
+		const { token, dbName } = h.signIn('parent');
+		h.deps.db.prepare("UPDATE structures SET active = 0 WHERE id = 'fleur-de-pyrus'").run();
+		const { db, source } = memoryDb();
+		const refused = new Map<string, string>();
+		const preinscriptions = createPreinscriptionService(source, {
+			refusal: (id) => refused.get(id) ?? null
+		});
+		const svc = createServiceDocsService(source);
+		const id = preinscriptions.newId();
+		await preinscriptions.saveDraft(id, {
+			childId: '0b7e7a52-4f3c-4e55-9b1a-2f6d1c3e8a90',
+			wishedStartDate: '2027-09-01',
+			choices: ['cocon-de-soie', 'fleur-de-pyrus'],
+			questionnaire: { residentInArea: false, professionalSituation: ['noneWorks'] }
+		});
+		await preinscriptions.submit(id);
+
+		const remote = remoteDb(`${server.url}/sync/${dbName}`, token);
+		const local = db as unknown as Parameters<typeof Pouch.replicate>[0];
+		const push = Pouch.replicate(local, remote);
+		push.on('denied', (info) => {
+			const denied = info as unknown as { id: string; reason?: string; message?: string };
+			refused.set(denied.id, denied.reason ?? denied.message ?? '');
+		});
+		await push;
+		expect(refused.get(id)).toMatch(/structure/i);
+
+		await preinscriptions.saveDraft(id, { choices: ['cocon-de-soie'] });
+		await preinscriptions.submit(id);
+		refused.delete(id);
+		expect((await Pouch.replicate(local, remote)).doc_write_failures).toBe(0);
+		await Pouch.replicate(remote, local);
+		expect(await svc.status(id)).toMatchObject({ requestNumber: expect.any(Number) });
 	});
 });
