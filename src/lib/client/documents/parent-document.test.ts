@@ -215,6 +215,16 @@ describe('parent document services', () => {
 		expect(seen.length).toBe(count);
 	});
 
+	it('autosave: quick successive saves of one draft land in the order they were made', async () => {
+		const { preinscriptions } = setup();
+		const id = preinscriptions.newId();
+		await preinscriptions.saveDraft(id, { observations: '' });
+		const text = 'Crèche Cocon de Soie';
+		const typed = Array.from(text, (_, i) => text.slice(0, i + 1));
+		await Promise.all(typed.map((observations) => preinscriptions.saveDraft(id, { observations })));
+		expect((await preinscriptions.get(id))?.observations).toBe(text);
+	});
+
 	it('a write from elsewhere between read and write (a pull, another tab) is kept, not overwritten', async () => {
 		const { db } = memoryDb();
 		let interfere = true;

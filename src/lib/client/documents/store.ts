@@ -26,7 +26,8 @@ export interface DocumentStore {
 	/** Every live document whose id starts with `prefix`, in id order. */
 	list(prefix: string): Promise<StoredDoc[]>;
 	/**
-	 * Writes `next(current)` (current = null when absent) on top of the latest revision; another
+	 * Writes `next(current)` (current = null when absent) on top of the latest revision. Writes of
+	 * one document from this page run one after the other, in call order (autosave); another
 	 * write in between (a pull, another tab) makes it read again and retry.
 	 */
 	update(id: string, next: (current: StoredDoc | null) => StoredDoc | null): Promise<StoredDoc>;
@@ -39,6 +40,22 @@ export interface DocumentStore {
 	watch<T>(prefix: string, load: () => Promise<T>, listener: (value: T) => void): () => void;
 	/** Calls every watcher of `prefix` again (device-side state that is not in the changes feed). */
 	touch(prefix: string): void;
+}
+
+/** Writes of this page, per document id: one at a time, in the order they were asked for. */
+const queues = new Map<string, Promise<unknown>>();
+
+function serialized<T>(id: string, task: () => Promise<T>): Promise<T> {
+	const run = (queues.get(id) ?? Promise.resolve()).then(task, task);
+	const settled = run.then(
+		() => {},
+		() => {}
+	);
+	queues.set(id, settled);
+	void settled.then(() => {
+		if (queues.get(id) === settled) queues.delete(id);
+	});
+	return run;
 }
 
 export function createDocumentStore(source: DbSource): DocumentStore {
@@ -64,7 +81,14 @@ export function createDocumentStore(source: DbSource): DocumentStore {
 		return rows.flatMap((r) => (r.doc ? [r.doc] : []));
 	}
 
-	async function update(
+	function update(
+		id: string,
+		next: (current: StoredDoc | null) => StoredDoc | null
+	): Promise<StoredDoc> {
+		return serialized(id, () => write(id, next));
+	}
+
+	async function write(
 		id: string,
 		next: (current: StoredDoc | null) => StoredDoc | null
 	): Promise<StoredDoc> {
