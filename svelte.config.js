@@ -22,7 +22,7 @@ const config = {
 			files: (filename) => !filename.startsWith('screenshots/') && !filename.endsWith('.DS_Store')
 		},
 		output: { bundleStrategy: 'split' },
-		alias: { $domain: 'src/lib/domain' }
+		alias: { $domain: 'src/lib/domain', $sync: 'sync/client' }
 	}
 };
 

@@ -8,7 +8,7 @@
 // "unreachable" until a request or a light probe of `/api/health` succeeds. The probe backs off
 // (2 s doubling to 1 min, jittered) and runs at once on `online` and when the page becomes
 // visible again.
-import { backoffDelay } from '../../../sync/client/backoff';
+import { backoffDelay } from '$sync/backoff';
 
 /** Shown next to a disabled network-only action. */
 export const NEEDS_NETWORK =

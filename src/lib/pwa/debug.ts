@@ -1,6 +1,6 @@
 // Diagnostics hook: with localStorage "ef:debug" = "1" (set by support staff or the e2e tests),
 // the sync controller and update state are reachable from the console. Off by default.
-import { syncManager } from '../../../sync/client/sync-manager.svelte';
+import { syncManager } from '$sync/sync-manager.svelte';
 import { appUpdate } from './app-update.svelte';
 import { formGuard } from './form-guard.svelte';
 

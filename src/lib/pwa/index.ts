@@ -14,5 +14,5 @@ export {
 	type SessionInfo,
 	type SignOutResult
 } from './session';
-export { syncManager } from '../../../sync/client/sync-manager.svelte';
+export { syncManager } from '$sync/sync-manager.svelte';
 export { default as InstallAction } from './InstallAction.svelte';

@@ -7,8 +7,8 @@ import {
 	rememberSession,
 	type MeLoad,
 	type SessionInfo
-} from '../../../sync/client/session-cache';
-import { syncManager, type SignOutResult } from '../../../sync/client/sync-manager.svelte';
+} from '$sync/session-cache';
+import { syncManager, type SignOutResult } from '$sync/sync-manager.svelte';
 import { requestPersistenceOnce } from './device-storage';
 
 export { cachedSession, loadSession, type MeLoad, type SessionInfo, type SignOutResult };

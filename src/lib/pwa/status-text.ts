@@ -1,5 +1,5 @@
 // The French wording of the global status bar, kept pure so every case is unit-tested.
-import type { SyncPhase } from '../../../sync/client/sync-status';
+import type { SyncPhase } from '$sync/sync-status';
 
 export type StatusTone = 'info' | 'success' | 'warning' | 'error';
 
