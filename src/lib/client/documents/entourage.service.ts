@@ -1,6 +1,6 @@
 // Household declarations (déclarations d'entourage) on the device: drafts, submission, list, watch.
 import type { Entourage } from '../../domain/documents';
-import { syncManager } from '../../../../sync/client/sync-manager.svelte';
+import { syncManager } from '$sync/sync-manager.svelte';
 import { createParentDocumentService, type ParentDocumentOptions } from './parent-document';
 import type { DbSource, StoredDoc } from './store';
 

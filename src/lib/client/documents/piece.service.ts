@@ -1,7 +1,7 @@
 // Supporting documents (pièces justificatives) on the device: a piece is a draft until its pages
 // (attachments `page-1`, `page-2`…) are all there, then submitted into the vault.
 import type { Piece } from '../../domain/documents';
-import { syncManager } from '../../../../sync/client/sync-manager.svelte';
+import { syncManager } from '$sync/sync-manager.svelte';
 import {
 	createParentDocumentService,
 	type ParentDocumentOptions,

@@ -1,6 +1,6 @@
 // Crèche pre-registrations (préinscriptions) on the device: drafts, submission, list, watch.
 import type { Preinscription } from '../../domain/documents';
-import { syncManager } from '../../../../sync/client/sync-manager.svelte';
+import { syncManager } from '$sync/sync-manager.svelte';
 import { createParentDocumentService, type ParentDocumentOptions } from './parent-document';
 import type { DbSource, StoredDoc } from './store';
 

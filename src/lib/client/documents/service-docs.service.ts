@@ -13,7 +13,7 @@ import {
 	type MessageDocument,
 	type StatusDocument
 } from '../../domain/service-documents';
-import { syncManager } from '../../../../sync/client/sync-manager.svelte';
+import { syncManager } from '$sync/sync-manager.svelte';
 import { createDocumentStore, type DbSource, type StoredDoc } from './store';
 
 export type RequestStatusDoc = StatusDocument & { _id: string };

@@ -1,7 +1,7 @@
 // The shared base of the document services: the one place under src/ that reads and writes the
 // household's PouchDB, always through `syncManager.db()` (a `DbSource`, replaced in tests).
 // Components call the services (`*.service.ts`), never PouchDB.
-import type { LocalDb, StoredDoc } from '../../../../sync/client/pouch-types';
+import type { LocalDb, StoredDoc } from '$sync/pouch-types';
 
 export type { StoredDoc };
 export type DbSource = () => Promise<LocalDb>;
