@@ -114,11 +114,6 @@ class SyncManager {
 		return done;
 	}
 
-	/** Optional: forms may call it after a write; the local changes feed notices writes anyway. */
-	notifyLocalWrite(): void {
-		this.#kick();
-	}
-
 	/** The household's local database, for the UI's document services. */
 	async db(): Promise<LocalDb> {
 		await this.#queue; // a start in progress (app start, sign-in) opens it first

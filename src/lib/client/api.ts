@@ -4,7 +4,7 @@
 // is sent before anything else may use the session cookie.
 import { connectivity } from '$lib/pwa/connectivity.svelte';
 import { clearPendingSignOut, hasPendingSignOut } from './pending-sign-out';
-import type { ApiErrorBody, DemoMail, Me, ProfileData, Structure } from './types';
+import type { ApiErrorBody, DemoMail, Me, ProfileData } from './types';
 
 export type ApiResult<T> =
 	| { ok: true; status: number; data: T }
@@ -133,6 +133,5 @@ export const api = {
 	changePassword: (currentPassword: string, password: string) =>
 		request<{ status: string }>('PUT', '/me/password', { currentPassword, password }),
 	demoMails: () => request<{ mails: DemoMail[] }>('GET', '/demo/mails'),
-	contact: () => request<{ email: string }>('GET', '/contact'),
-	structures: () => request<{ structures: Structure[] }>('GET', '/structures')
+	contact: () => request<{ email: string }>('GET', '/contact')
 };

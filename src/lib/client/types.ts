@@ -61,11 +61,3 @@ export interface DemoMail {
 	html: string | null;
 	createdAt: string;
 }
-
-export interface Structure {
-	id: string;
-	name: string;
-	label: string;
-	commune: string;
-	capacity: number;
-}

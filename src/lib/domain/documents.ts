@@ -10,8 +10,7 @@ export type ParentDocType = (typeof PARENT_DOC_TYPES)[number];
 /** Documents that become a numbered request when submitted. */
 export const REQUEST_DOC_TYPES = ['preinscription', 'entourage'] as const;
 
-export const DOC_STATES = ['draft', 'submitted'] as const;
-export type DocState = (typeof DOC_STATES)[number];
+const DOC_STATES = ['draft', 'submitted'] as const;
 
 /** Prefix of ids only the service writes (status, decisions, invoices…). */
 export const SERVICE_ID_PREFIX = 'svc:';
@@ -44,12 +43,7 @@ const uuidRef = (label: string) =>
 		v.regex(UUID, `Le champ « ${label} » doit être un identifiant valide.`)
 	);
 
-export const MEMBER_ROLES = ['coRepresentative', 'child', 'contact'] as const;
-export const MEMBER_ROLE_LABELS: Record<(typeof MEMBER_ROLES)[number], string> = {
-	coRepresentative: 'Co-représentant (parent)',
-	child: 'Membre du foyer (enfant)',
-	contact: 'Contact (personne autorisée)'
-};
+const MEMBER_ROLES = ['coRepresentative', 'child', 'contact'] as const;
 
 const memberEntries = {
 	id: uuidRef('Identifiant du membre'),
@@ -64,7 +58,7 @@ const memberEntries = {
 	phone: optionalText('Téléphone', 30)
 };
 
-export const PROFESSIONAL_SITUATIONS = [
+const PROFESSIONAL_SITUATIONS = [
 	'parent1Works',
 	'parent2Works',
 	'parent1JobSeeking',
@@ -122,7 +116,7 @@ const entourageEntries = (draft: boolean) => ({
 	)
 });
 
-export const PIECE_KINDS = [
+const PIECE_KINDS = [
 	'birthCertificate',
 	'proofOfAddress',
 	'incomeStatement',
@@ -137,15 +131,15 @@ const pieceEntries = {
 	label: requiredText('Libellé', 150)
 };
 
-export const PreinscriptionDoc = {
+const PreinscriptionDoc = {
 	complete: v.looseObject(preinscriptionEntries(false)),
 	draft: v.partial(v.looseObject(preinscriptionEntries(true)))
 };
-export const EntourageDoc = {
+const EntourageDoc = {
 	complete: v.looseObject(entourageEntries(false)),
 	draft: v.partial(v.looseObject(entourageEntries(true)))
 };
-export const PieceDoc = {
+const PieceDoc = {
 	complete: v.looseObject(pieceEntries),
 	draft: v.partial(v.looseObject(pieceEntries))
 };
@@ -154,7 +148,7 @@ export type Preinscription = v.InferOutput<typeof PreinscriptionDoc.complete>;
 export type Entourage = v.InferOutput<typeof EntourageDoc.complete>;
 export type Piece = v.InferOutput<typeof PieceDoc.complete>;
 
-export const DOC_SCHEMAS = {
+const DOC_SCHEMAS = {
 	preinscription: PreinscriptionDoc,
 	entourage: EntourageDoc,
 	piece: PieceDoc

@@ -9,7 +9,6 @@ export {
 	loadSession,
 	onSignedIn,
 	resumeFromDevice,
-	resumeSession,
 	type MeLoad,
 	type SessionInfo,
 	type SignOutResult

@@ -27,19 +27,6 @@ export function resumeFromDevice(): void {
 }
 
 /**
- * For the UI's session code at app start: the device's copy of the session (if any) starts sync at once, even offline;
- * then the server is asked. A 401 pauses sync and keeps every local document.
- */
-export async function resumeSession(): Promise<MeLoad<SessionInfo>> {
-	const cached = cachedSession();
-	if (cached) void syncManager.start(cached);
-	const result = await loadSession<SessionInfo>();
-	if (result.state === 'signed-in') await syncManager.start(result.me);
-	if (result.state === 'expired') syncManager.pauseForSignIn();
-	return result;
-}
-
-/**
  * Sign-out on this device. Returns `{ erased: false, pending }` when unsent changes exist and
  * `confirmUnsynced` is not set: ask the parent, then call again with `confirmUnsynced: true`.
  */
