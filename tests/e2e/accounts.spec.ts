@@ -119,6 +119,19 @@ test('the form is kept when the tab is closed, without the password', async ({ p
 	await expect(page.getByLabel('Mot de passe', { exact: false }).first()).toHaveValue('');
 });
 
+test('a signed-in parent opening "Créer mon espace" is taken to the dashboard', async ({
+	page
+}) => {
+	const parent = makeParent();
+	await createAndActivate(page, parent);
+	await signIn(page, parent.username, parent.password);
+	await expect(page).toHaveURL(/\/espace$/);
+	await page.goto('/creer-mon-espace');
+	await expect(page).toHaveURL(/\/espace$/);
+	await expect(page.getByRole('heading', { name: /Bonjour/ })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Je crée mon espace' })).toHaveCount(0);
+});
+
 test('wrong credentials show the API message', async ({ page }) => {
 	const parent = makeParent();
 	await signIn(page, parent.username, parent.password);

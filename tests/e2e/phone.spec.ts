@@ -217,5 +217,7 @@ test.describe('staff account', () => {
 		await expect(page).toHaveURL(/\/agent$/);
 		await page.goto(`${server.baseUrl}/espace/profil`);
 		await expect(page).toHaveURL(/\/agent$/);
+		await page.goto(`${server.baseUrl}/creer-mon-espace`);
+		await expect(page).toHaveURL(/\/agent$/);
 	});
 });
