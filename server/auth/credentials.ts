@@ -2,7 +2,8 @@
 import type { AppDeps, SessionUser } from '../http/env';
 import { ApiError } from '../http/errors';
 import { enqueueMail } from '../mail/outbox';
-import { formatParisDateTime, passwordChangedMail, passwordResetMail } from '../mail/templates';
+import { passwordChangedMail, passwordResetMail } from '../mail/templates';
+import { frenchDateTime } from '../../src/lib/domain/french-date';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
 import { createSession, invalidateOtherSessions } from './session';
 import { assertUnderLimit, countEvent, LIMITS, waitPhrase } from './rate-limit';
@@ -122,7 +123,7 @@ function setPassword(deps: AppDeps, userId: string, hash: string, keepSession: s
 		passwordChangedMail(
 			u.email,
 			{ civility: u.civility, lastName: u.last_name },
-			formatParisDateTime(now)
+			frenchDateTime(now)
 		),
 		now
 	);

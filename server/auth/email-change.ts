@@ -4,11 +4,8 @@ import type { Db } from '../db';
 import type { AppDeps, SessionUser } from '../http/env';
 import { ApiError } from '../http/errors';
 import { enqueueMail } from '../mail/outbox';
-import {
-	emailChangeConfirmMail,
-	emailChangeNoticeMail,
-	formatParisDateTime
-} from '../mail/templates';
+import { emailChangeConfirmMail, emailChangeNoticeMail } from '../mail/templates';
+import { frenchDateTime } from '../../src/lib/domain/french-date';
 import { verifyCurrentPassword } from './credentials';
 import { consumeLimit, LIMITS } from './rate-limit';
 import { consumeTokenRow, issueToken } from './user-tokens';
@@ -58,7 +55,7 @@ export async function requestEmailChange(
 		const token = issueToken(db, user.id, 'email_change', now, email);
 		const person = { civility: row.civility, lastName: row.last_name };
 		enqueueMail(db, emailChangeConfirmMail(email, person, emailChangeLink(deps, token)), now);
-		enqueueMail(db, emailChangeNoticeMail(row.email, person, email, formatParisDateTime(now)), now);
+		enqueueMail(db, emailChangeNoticeMail(row.email, person, email, frenchDateTime(now)), now);
 	})();
 	deps.kickOutbox();
 	return { pendingEmail: email };

@@ -110,20 +110,3 @@ export function emailChangeNoticeMail(
 		}
 	]);
 }
-
-/** Paris-time "le 04/11/2021 à 11:20" formatting for mails and greetings. */
-export function formatParisDateTime(ms: number): string {
-	const d = new Date(ms);
-	const date = new Intl.DateTimeFormat('fr-FR', {
-		timeZone: 'Europe/Paris',
-		day: '2-digit',
-		month: '2-digit',
-		year: 'numeric'
-	}).format(d);
-	const time = new Intl.DateTimeFormat('fr-FR', {
-		timeZone: 'Europe/Paris',
-		hour: '2-digit',
-		minute: '2-digit'
-	}).format(d);
-	return `${date} à ${time}`;
-}

@@ -1,29 +1,11 @@
-// French formatting of dates, waits and names, always in the Europe/Paris time zone.
+// French wording of sign-in times, waits and names (dates come from $domain/french-date).
+import { frenchDateTime } from '$domain/french-date';
 import type { MeUser } from './types';
-
-const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
-	timeZone: 'Europe/Paris',
-	day: '2-digit',
-	month: '2-digit',
-	year: 'numeric',
-	hour: '2-digit',
-	minute: '2-digit',
-	hourCycle: 'h23'
-});
-
-/** "04/11/2021 à 11:20" */
-export function formatDateTime(iso: string): string {
-	const date = new Date(iso);
-	if (Number.isNaN(date.getTime())) return '';
-	const part = (type: Intl.DateTimeFormatPartTypes) =>
-		DATE_TIME.formatToParts(date).find((p) => p.type === type)?.value ?? '';
-	return `${part('day')}/${part('month')}/${part('year')} à ${part('hour')}:${part('minute')}`;
-}
 
 /** "Dernière connexion le 04/11/2021 à 11:20", or null on the first sign-in. */
 export function lastLoginLine(lastLoginAt: string | null): string | null {
 	if (!lastLoginAt) return null;
-	const when = formatDateTime(lastLoginAt);
+	const when = frenchDateTime(lastLoginAt);
 	return when ? `Dernière connexion le ${when}` : null;
 }
 

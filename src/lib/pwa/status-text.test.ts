@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSyncTime, pendingText, statusLine, type StatusInput } from './status-text';
+import { pendingText, statusLine, type StatusInput } from './status-text';
 
 const base: StatusInput = {
 	online: true,
@@ -16,7 +16,8 @@ describe('statusLine', () => {
 			text: 'Synchronisé à 10:42',
 			tone: 'success'
 		});
-		expect(formatSyncTime(new Date('2026-07-01T08:05:00Z'))).toBe('10:05');
+		const summer = new Date('2026-07-01T08:05:00Z'); // 10:05 in Paris (UTC+2)
+		expect(statusLine({ ...base, lastSuccessAt: summer })?.text).toBe('Synchronisé à 10:05');
 	});
 
 	it('reassures when offline and counts what waits', () => {

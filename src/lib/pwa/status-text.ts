@@ -1,4 +1,5 @@
 // The French wording of the global status bar, kept pure so every case is unit-tested.
+import { frenchTime } from '$domain/french-date';
 import type { SyncPhase } from '$sync/sync-status';
 
 export type StatusTone = 'info' | 'success' | 'warning' | 'error';
@@ -14,29 +15,6 @@ export interface StatusInput {
 export interface StatusLine {
 	text: string;
 	tone: StatusTone;
-}
-
-const TIME = new Intl.DateTimeFormat('fr-FR', {
-	timeZone: 'Europe/Paris',
-	hour: '2-digit',
-	minute: '2-digit',
-	hourCycle: 'h23'
-});
-
-const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
-	timeZone: 'Europe/Paris',
-	dateStyle: 'short',
-	timeStyle: 'short'
-});
-
-/** "10:42" in Paris time. */
-export function formatSyncTime(date: Date): string {
-	return TIME.format(date);
-}
-
-/** "26/11/2026 10:42" in Paris time, for the storage screen. */
-export function formatSyncDateTime(date: Date): string {
-	return DATE_TIME.format(date);
 }
 
 export function pendingText(count: number): string {
@@ -81,7 +59,7 @@ export function statusLine(s: StatusInput): StatusLine | null {
 		case 'up-to-date':
 			if (extra) return { text: extra, tone: s.denied > 0 ? 'error' : 'info' };
 			return {
-				text: s.lastSuccessAt ? `Synchronisé à ${formatSyncTime(s.lastSuccessAt)}` : 'Synchronisé',
+				text: s.lastSuccessAt ? `Synchronisé à ${frenchTime(s.lastSuccessAt)}` : 'Synchronisé',
 				tone: 'success'
 			};
 	}

@@ -2,6 +2,7 @@
 // a `svc:status:<doc id>` document for the family and a mail to the service (SYNC_SPEC S-PROJ-*).
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
+import { frenchLongDateTime } from '../../../src/lib/domain/french-date';
 import { INITIAL_REQUEST_STATUS } from '../../../src/lib/domain/request-status';
 import { StatusDoc, statusDocId } from '../../../src/lib/domain/service-documents';
 import { enqueueMail } from '../../../server/mail/outbox';
@@ -12,14 +13,6 @@ const LABELS: Record<string, string> = {
 	preinscription: 'Préinscription en crèche',
 	entourage: 'Déclaration d’entourage'
 };
-
-function frenchDateTime(ms: number): string {
-	return new Intl.DateTimeFormat('fr-FR', {
-		dateStyle: 'long',
-		timeStyle: 'short',
-		timeZone: 'Europe/Paris'
-	}).format(ms);
-}
 
 export function projectSubmission(rev: AcceptedRevision, ctx: ProjectionContext): void {
 	if (rev.deleted || rev.body.state !== 'submitted') return;
@@ -61,7 +54,7 @@ export function projectSubmission(rev: AcceptedRevision, ctx: ProjectionContext)
 	});
 	ctx.writeServiceDoc(statusDocId(rev.id), status);
 	const subject = `Nouvelle demande n° ${inserted.number} : ${label}`;
-	const text = `Une demande vient d’être déposée depuis l’Espace Famille.\n\n${label} — demande n° ${inserted.number}, déposée le ${frenchDateTime(ctx.now)}.`;
+	const text = `Une demande vient d’être déposée depuis l’Espace Famille.\n\n${label} — demande n° ${inserted.number}, déposée le ${frenchLongDateTime(ctx.now)}.`;
 	enqueueMail(
 		db,
 		{
