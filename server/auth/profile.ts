@@ -1,12 +1,12 @@
 // A parent's identity, address and contacts ("Profil").
-import type { Profile } from '../../src/lib/domain/account';
+import type { CIVILITIES, PREFERRED_CONTACTS, Profile } from '../../src/lib/domain/account';
 import type { Db } from '../db';
 import { ApiError } from '../http/errors';
 import { pendingEmail } from './email-change';
 
 export interface ProfileView {
 	username: string;
-	civility: 'Madame' | 'Monsieur' | null;
+	civility: (typeof CIVILITIES)[number] | null;
 	lastName: string;
 	birthName: string | null;
 	firstNames: string;
@@ -25,7 +25,7 @@ export interface ProfileView {
 	email: string;
 	/** A new address waiting for its confirmation link to be opened, or null. */
 	pendingEmail: string | null;
-	preferredContact: 'email' | 'phone' | 'mobile' | null;
+	preferredContact: (typeof PREFERRED_CONTACTS)[number] | null;
 }
 
 export function getProfile(db: Db, userId: string, now: number): ProfileView {

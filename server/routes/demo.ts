@@ -22,6 +22,16 @@ export function demoMailboxOnly({ page = false } = {}): MiddlewareHandler<AppEnv
 	};
 }
 
+/** One mail of GET /api/demo/mails (the client's DemoMail type is derived from it). */
+export interface DemoMailView {
+	id: number;
+	to: string;
+	subject: string;
+	text: string;
+	html: string | null;
+	createdAt: string;
+}
+
 export const demoRoutes = new Hono<AppEnv>().use(demoMailboxOnly()).get('/mails', (c) => {
 	const rows = c.var.deps.db
 		.prepare(
@@ -32,12 +42,12 @@ export const demoRoutes = new Hono<AppEnv>().use(demoMailboxOnly()).get('/mails'
 		to_address: string;
 		subject: string;
 		text: string;
-		html: string;
+		html: string | null;
 		created_at: number;
 	}[];
 	return c.json(
 		{
-			mails: rows.map((r) => ({
+			mails: rows.map((r): DemoMailView => ({
 				id: r.id,
 				to: r.to_address,
 				subject: r.subject,

@@ -1,63 +1,24 @@
-// Shapes of the JSON the API returns (request bodies come from the domain schemas).
+// Shapes of the JSON the API returns, taken from the server's own view types (type-only imports,
+// erased from the bundle): a server change to an answer breaks the client's type-check instead
+// of drifting from a copy. Request bodies come from the domain schemas ($domain/account).
 import type { CIVILITIES, PREFERRED_CONTACTS } from '$domain/account';
+import type { ProfileView } from '../../../server/auth/profile';
+import type { ApiErrorBody as ErrorEnvelope } from '../../../server/http/errors';
+import type { DemoMailView } from '../../../server/routes/demo';
+import type { MeView } from '../../../server/routes/me';
 
 export type Civility = (typeof CIVILITIES)[number];
 export type PreferredContact = (typeof PREFERRED_CONTACTS)[number];
 
-export interface ApiErrorBody {
-	code: string;
-	message: string;
-	fields?: Record<string, string>;
-}
+/** The `error` member of every API error answer: code, French message, per-field messages. */
+export type ApiErrorBody = ErrorEnvelope['error'];
 
-export interface MeUser {
-	id: string;
-	username: string;
-	role: 'parent' | 'staff' | 'admin';
-	civility: Civility | null;
-	lastName: string;
-	firstNames: string;
-	/** ISO timestamp of the previous sign-in, or null on the first one. */
-	lastLoginAt: string | null;
-}
+/** GET /api/me (also the sign-in answer). */
+export type Me = MeView;
+export type MeUser = Me['user'];
 
-export interface Me {
-	user: MeUser;
-	household: { id: string } | null;
-	syncUrl: string | null;
-}
+/** GET and PUT /api/me/profile. */
+export type ProfileData = ProfileView;
 
-export interface AddressData {
-	number?: string | null;
-	street?: string | null;
-	building?: string | null;
-	apartment?: string | null;
-	complement?: string | null;
-	postalCode?: string | null;
-	city?: string | null;
-}
-
-export interface ProfileData {
-	civility: Civility | null;
-	lastName: string;
-	birthName: string | null;
-	firstNames: string;
-	birthDate: string | null;
-	address: AddressData | null;
-	phone: string | null;
-	mobile: string | null;
-	email: string;
-	/** A new address waiting for its confirmation link, or null. */
-	pendingEmail: string | null;
-	preferredContact: PreferredContact | null;
-	username: string;
-}
-
-export interface DemoMail {
-	id: string | number;
-	to: string;
-	subject: string;
-	text: string;
-	html: string | null;
-	createdAt: string;
-}
+/** One mail of the demo mailbox (GET /api/demo/mails). */
+export type DemoMail = DemoMailView;
