@@ -1,8 +1,8 @@
 // The last `/api/me` answer kept on the device so a signed-in parent can open the app offline,
 // even after a restart. localStorage (not Dexie) because the shell reads it synchronously at
 // start and the public home must not load Dexie. It holds identity only, no family documents.
-// Same key and shape as the UI's session module (src/lib/client/session.svelte.ts), so either
-// side may write it and both read one copy.
+// The only owner of that key: the UI's session (src/lib/client/session.svelte.ts) and the sync
+// manager both read and write the device copy through these functions.
 
 export interface SessionInfo {
 	user: { id: string };
@@ -41,40 +41,4 @@ export function cachedSession<T extends SessionInfo = SessionInfo>(): T | null {
 
 export function forgetSession(): void {
 	storage()?.removeItem(KEY);
-}
-
-export type MeLoad<T extends SessionInfo> =
-	| { state: 'signed-in'; me: T; source: 'network' | 'device' }
-	| { state: 'signed-out' }
-	/** The server said 401 while the device still holds a session: ask for sign-in, keep data. */
-	| { state: 'expired'; me: T };
-
-/**
- * Asks the server who is signed in, falling back to the device copy when the network is down.
- * A 401 does not erase anything: local data stay until an explicit sign-out.
- */
-export async function loadSession<T extends SessionInfo>(
-	fetchFn: typeof fetch = fetch
-): Promise<MeLoad<T>> {
-	const cached = cachedSession<T>();
-	let response: Response;
-	try {
-		response = await fetchFn('/api/me', {
-			credentials: 'include',
-			headers: { accept: 'application/json' }
-		});
-	} catch {
-		return cached ? { state: 'signed-in', me: cached, source: 'device' } : { state: 'signed-out' };
-	}
-	if (response.status === 401 || response.status === 403) {
-		return cached ? { state: 'expired', me: cached } : { state: 'signed-out' };
-	}
-	if (!response.ok) {
-		// 5xx or an offline answer from a proxy: behave as offline.
-		return cached ? { state: 'signed-in', me: cached, source: 'device' } : { state: 'signed-out' };
-	}
-	const me = (await response.json().catch(() => null)) as T | null;
-	if (!me || !me.user) return cached ? { state: 'expired', me: cached } : { state: 'signed-out' };
-	rememberSession(me);
-	return { state: 'signed-in', me, source: 'network' };
 }

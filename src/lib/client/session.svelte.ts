@@ -1,7 +1,7 @@
 // Who is signed in on this device, as a rune class shared by every page. The last known
 // identity is kept in localStorage so the signed-in shell still opens offline.
-import { browser } from '$app/environment';
 import { goto } from '$app/navigation';
+import { cachedSession, forgetSession, rememberSession } from '$sync/session-cache';
 import { flash } from './flash.svelte';
 import { signInUrl } from './return-path';
 import { connectivity } from '$lib/pwa/connectivity.svelte';
@@ -12,8 +12,6 @@ import type { Me } from './types';
 
 export type SessionStatus = 'unknown' | 'signed-in' | 'signed-out';
 type Cleanup = () => void | Promise<void>;
-
-const CACHE_KEY = 'ef:me';
 
 class Session {
 	me = $state<Me | null>(null);
@@ -144,24 +142,14 @@ class Session {
 	}
 }
 
+/** The device copy of `/api/me` (one localStorage key, owned by $sync/session-cache). */
 function readCache(): Me | null {
-	if (!browser) return null;
-	try {
-		const raw = localStorage.getItem(CACHE_KEY);
-		return raw ? (JSON.parse(raw) as Me) : null;
-	} catch {
-		return null;
-	}
+	return cachedSession<Me>();
 }
 
 function writeCache(me: Me | null) {
-	if (!browser) return;
-	try {
-		if (me) localStorage.setItem(CACHE_KEY, JSON.stringify(me));
-		else localStorage.removeItem(CACHE_KEY);
-	} catch {
-		// Storage full or disabled: the session still works, only offline start is lost.
-	}
+	if (me) rememberSession(me);
+	else forgetSession();
 }
 
 export const session = new Session();

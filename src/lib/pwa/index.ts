@@ -6,10 +6,8 @@ export { install } from './install.svelte';
 export {
 	cachedSession,
 	eraseDeviceSession,
-	loadSession,
 	onSignedIn,
 	resumeFromDevice,
-	type MeLoad,
 	type SessionInfo,
 	type SignOutResult
 } from './session';

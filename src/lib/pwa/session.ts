@@ -1,17 +1,11 @@
 // What the UI's session code calls so the device side follows the session: remember `/api/me`
 // for offline starts, start the household's sync after sign-in, and erase local data at
 // sign-out (never silently when changes are unsent).
-import {
-	cachedSession,
-	loadSession,
-	rememberSession,
-	type MeLoad,
-	type SessionInfo
-} from '$sync/session-cache';
+import { cachedSession, rememberSession, type SessionInfo } from '$sync/session-cache';
 import { syncManager, type SignOutResult } from '$sync/sync-manager.svelte';
 import { requestPersistenceOnce } from './device-storage';
 
-export { cachedSession, loadSession, type MeLoad, type SessionInfo, type SignOutResult };
+export { cachedSession, type SessionInfo, type SignOutResult };
 
 /** After a successful sign-in or a fresh `/api/me`: keeps it for offline and starts sync. */
 export async function onSignedIn(me: SessionInfo): Promise<void> {
