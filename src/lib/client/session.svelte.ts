@@ -1,7 +1,11 @@
-// Who is signed in on this device, as a rune class shared by every page. The last known
-// identity is kept in localStorage so the signed-in shell still opens offline.
+// Who is signed in on this device, as a rune class shared by every page, and what the device
+// does about it: the last known identity is kept in localStorage ($sync/session-cache) so the
+// signed-in shell still opens offline, the household's sync starts with the session, and
+// sign-out erases local data (never silently when changes are unsent).
 import { goto } from '$app/navigation';
 import { cachedSession, forgetSession, rememberSession } from '$sync/session-cache';
+import { syncManager, type SignOutResult } from '$sync/sync-manager.svelte';
+import { requestPersistenceOnce } from '$lib/pwa/device-storage';
 import { flash } from './flash.svelte';
 import { signInUrl } from './return-path';
 import { connectivity } from '$lib/pwa/connectivity.svelte';
@@ -109,6 +113,28 @@ class Session {
 				console.error('Sign-out clean-up failed', error);
 			}
 		}
+	}
+
+	/** After a sign-in or a fresh `/api/me` (PwaShell): keeps it for offline and starts sync. */
+	async startDeviceSync(me: Me): Promise<void> {
+		rememberSession(me);
+		void requestPersistenceOnce();
+		await syncManager.start(me);
+	}
+
+	/** At app start (PwaShell): a session remembered on this device starts sync at once, offline too. */
+	resumeFromDevice(): void {
+		const cached = cachedSession();
+		if (cached) void syncManager.start(cached);
+	}
+
+	/**
+	 * Erases this device's family data before signing out. Returns `{ erased: false, pending }`
+	 * when unsent changes exist and `confirmUnsynced` is not set: ask the parent, then call again
+	 * with `confirmUnsynced: true`.
+	 */
+	eraseDevice(options: { confirmUnsynced?: boolean } = {}): Promise<SignOutResult> {
+		return syncManager.signOut(options);
 	}
 
 	/** Lets other modules (sync, device storage) wipe this family's data on sign-out. */

@@ -3,13 +3,5 @@ export { connectivity, NEEDS_NETWORK } from './connectivity.svelte';
 export { formGuard } from './form-guard.svelte';
 export { appUpdate } from './app-update.svelte';
 export { install } from './install.svelte';
-export {
-	cachedSession,
-	eraseDeviceSession,
-	onSignedIn,
-	resumeFromDevice,
-	type SessionInfo,
-	type SignOutResult
-} from './session';
 export { syncManager } from '$sync/sync-manager.svelte';
 export { default as InstallAction } from './InstallAction.svelte';
