@@ -10,6 +10,7 @@ import { deleteExpiredSessions } from './auth/session';
 import { pruneFailures } from './auth/throttle';
 import { pruneRateEvents } from './auth/rate-limit';
 import { pruneTrustedDevices } from './auth/trusted-devices';
+import { warmPasswordStrength } from './auth/password-strength';
 import { startWalCheckpointer } from '../sync/server/wal-checkpointer';
 
 export interface Runtime {
@@ -42,6 +43,7 @@ export async function createRuntime(
 	housekeeping.unref();
 	const app = createApp({ db, config, clock, kickOutbox: worker.kick }, options);
 	void worker.drain();
+	warmPasswordStrength();
 	return {
 		db,
 		worker,

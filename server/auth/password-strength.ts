@@ -57,6 +57,14 @@ function start(): Worker {
 	return w;
 }
 
+/**
+ * Starts the worker and loads its dictionaries now (a few seconds on a busy machine), so the
+ * first parent to choose a password does not wait for them.
+ */
+export function warmPasswordStrength(): void {
+	void assessPassword('préchauffage', []).catch(() => {});
+}
+
 /** zxcvbn's estimate, computed off the event loop. */
 export function assessPassword(password: string, userInputs: string[]): Promise<Strength> {
 	worker ??= start();
