@@ -11,6 +11,10 @@ const steps = [
 ];
 
 const only = process.argv.slice(2);
+// ESLint's typed rules and svelte-check read .svelte-kit/tsconfig.json (aliases such as $sync):
+// generate it first, so that a fresh clone or a stale copy never fails the lint.
+const sync = spawnSync('npx', ['svelte-kit', 'sync'], { stdio: 'inherit' });
+if (sync.status !== 0) process.exit(sync.status ?? 1);
 for (const [name, cmd, args] of steps) {
 	if (only.length && !only.some((o) => name.toLowerCase().includes(o.toLowerCase()))) continue;
 	const started = Date.now();
