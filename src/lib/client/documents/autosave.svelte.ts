@@ -69,7 +69,7 @@ export function createAutosave<T extends StoredDoc>(
 			if (!(e instanceof DocumentError && e.code === 'invalid')) throw e;
 			const keys = Object.keys(fields);
 			if (keys.length === 1) {
-				invalidFields = [...new Set([...invalidFields, keys[0]!])];
+				invalidFields = [...invalidFields.filter((k) => k !== keys[0]), keys[0]!];
 				error = e.message;
 				return;
 			}
