@@ -53,6 +53,22 @@ describe('runtime', () => {
 			to: DEMO_ACCOUNTS.parent.email,
 			subject: 'Réinitialisation de votre mot de passe'
 		});
+		// The demo family's file: a declaration numbered by the real projector, a welcome message.
+		const { household_id: hh } = rt.db
+			.prepare('SELECT household_id FROM users WHERE username = ?')
+			.get(DEMO_ACCOUNTS.parent.username) as { household_id: string };
+		expect(
+			rt.db.prepare('SELECT number, type, status FROM requests WHERE household_id = ?').all(hh)
+		).toEqual([{ number: 1, type: 'entourage', status: 'Déposée' }]);
+		const svcDocs = rt.db
+			.prepare(
+				"SELECT doc_id AS id FROM sync_docs WHERE db = ? AND doc_id LIKE 'svc:%' AND deleted = 0 ORDER BY doc_id"
+			)
+			.all(`hh-${hh}`) as { id: string }[];
+		expect(svcDocs.map((d) => d.id.split(':').slice(0, 2).join(':'))).toEqual([
+			'svc:message',
+			'svc:status'
+		]);
 		await rt.close();
 
 		const again = await createRuntime(config); // a restart keeps the data and seeds nothing twice

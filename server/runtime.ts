@@ -5,6 +5,7 @@ import { openDatabase, type Db } from './db';
 import { demoMailboxTransport, smtpTransport } from './mail/transport';
 import { startOutboxWorker, type OutboxWorker } from './mail/worker';
 import { seedDemo, seedStructures } from './seed/seed';
+import { seedDemoHousehold } from './seed/demo-household';
 import { createApp, type AppOptions } from './app';
 import { deleteExpiredSessions } from './auth/session';
 import { pruneFailures } from './auth/throttle';
@@ -41,7 +42,9 @@ export async function createRuntime(
 		pruneTrustedDevices(db, clock.now());
 	}, 3600_000);
 	housekeeping.unref();
-	const app = createApp({ db, config, clock, kickOutbox: worker.kick }, options);
+	const deps = { db, config, clock, kickOutbox: worker.kick };
+	const app = createApp(deps, options);
+	if (seededDemo) seedDemoHousehold(deps); // after createApp: its projectors number the request
 	void worker.drain();
 	warmPasswordStrength();
 	return {

@@ -33,6 +33,12 @@ export const FINAL_REQUEST_STATUSES: readonly RequestStatus[] = [
 export const REQUEST_LOCKED =
 	'Cette demande a déjà été transmise au service : elle ne peut plus être modifiée.';
 
+/** What each kind of request is called, on screen and in the service's mail. */
+export const REQUEST_TYPE_LABELS = {
+	preinscription: 'Préinscription en crèche',
+	entourage: 'Déclaration d’entourage'
+} as const;
+
 /** What the parent sees for a submitted document the server has not numbered yet (device-side). */
 export const AWAITING_SEND_LABEL = 'En attente d’envoi';
 

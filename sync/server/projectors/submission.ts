@@ -3,16 +3,14 @@
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
 import { frenchLongDateTime } from '../../../src/lib/domain/french-date';
-import { INITIAL_REQUEST_STATUS } from '../../../src/lib/domain/request-status';
+import {
+	INITIAL_REQUEST_STATUS,
+	REQUEST_TYPE_LABELS
+} from '../../../src/lib/domain/request-status';
 import { StatusDoc, statusDocId } from '../../../src/lib/domain/service-documents';
 import { enqueueMail } from '../../../server/mail/outbox';
 import type { AcceptedRevision, ProjectionContext } from './registry';
 import { checkRequestQuota } from './request-limit';
-
-const LABELS: Record<string, string> = {
-	preinscription: 'Préinscription en crèche',
-	entourage: 'Déclaration d’entourage'
-};
 
 export function projectSubmission(rev: AcceptedRevision, ctx: ProjectionContext): void {
 	if (rev.deleted || rev.body.state !== 'submitted') return;
@@ -42,7 +40,7 @@ export function projectSubmission(rev: AcceptedRevision, ctx: ProjectionContext)
 			at
 		) as { number: number } | undefined;
 	if (!inserted) return;
-	const label = LABELS[rev.type] ?? rev.type;
+	const label = REQUEST_TYPE_LABELS[rev.type as keyof typeof REQUEST_TYPE_LABELS] ?? rev.type;
 	// Written through the shared schema the UI reads it with; a mismatch throws and rolls back.
 	const status = v.parse(StatusDoc, {
 		type: 'status',
