@@ -1,0 +1,161 @@
+// Issue 8 item 3 — « JE SOUHAITE AJOUTER UN MEMBRE DE MA FAMILLE », as a new parent follows the
+// guide: Mon espace → Entourage → Déclarer mon entourage → Commencer → « + » → Membre foyer
+// (enfant) → profile (étape 1) → pièces jointes (étape 2) → review → VALIDER → the request number.
+// Then the same offline: network cut before step 1, reload mid-way, VALIDER offline, the number
+// arrives by itself when the network returns.
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoA11yViolations } from './support/axe';
+import { makeParent } from './support/factories';
+import { createAndActivate, signIn } from './support/journeys';
+import { waitForWorkerControl } from './support/pwa';
+
+const BACK_ONLINE_MS = 40_000;
+const CHILD = { lastName: 'Martin', firstNames: 'Léa', birthDate: '2024-03-02' };
+
+async function newParentAtMonEntourage(page: Page) {
+	const parent = makeParent();
+	await createAndActivate(page, parent);
+	await signIn(page, parent.username, parent.password);
+	await expect(page).toHaveURL(/\/espace$/);
+	await page
+		.getByRole('region', { name: 'Mon espace' })
+		.getByRole('link', { name: 'Entourage', exact: true })
+		.click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Mon entourage' })).toBeVisible();
+}
+
+async function startDeclaration(page: Page) {
+	await page.getByRole('button', { name: 'Déclarer mon entourage' }).click();
+	await expect(page.getByText("L'ajout de pièces jointes n'est pas obligatoire.")).toBeVisible();
+	await page.getByRole('button', { name: 'Commencer' }).click();
+	await expect(
+		page.getByRole('heading', { level: 1, name: /déclarer mon entourage/i })
+	).toBeVisible();
+}
+
+async function addChildType(page: Page) {
+	await page.getByRole('button', { name: 'Ajouter un membre' }).click();
+	await expect(page.getByRole('heading', { name: 'Ajouter un membre' })).toBeFocused();
+	await expectNoA11yViolations(page, 'type de membre');
+	await page.getByRole('radio', { name: 'Membre foyer (enfant)' }).check();
+	await page.getByRole('button', { name: 'Suivant' }).click();
+	await expect(page.getByRole('heading', { name: 'Étape 1 sur 2 : profil' })).toBeVisible();
+}
+
+const errorSummary = (page: Page) =>
+	page.getByRole('alert').filter({ hasText: 'Le formulaire contient des erreurs' });
+
+async function finishAndReview(page: Page) {
+	await page.getByRole('button', { name: 'Aller à l’étape 2' }).click();
+	await expect(page.getByRole('heading', { name: 'Étape 2 sur 2 : pièces jointes' })).toBeVisible();
+	await expect(page.getByText("L'ajout de pièces jointes n'est pas obligatoire.")).toBeVisible();
+	await expectNoA11yViolations(page, 'étape 2');
+	await page.getByRole('button', { name: 'Enregistrer ce membre' }).click();
+	await expect(page.getByRole('listitem').filter({ hasText: 'Léa MARTIN' })).toContainText(
+		'Membre foyer (enfant)'
+	);
+	await expectNoA11yViolations(page, 'liste des membres');
+	await page.getByRole('button', { name: 'Vérifier et valider ma déclaration' }).click();
+	const member = page.getByRole('region', { name: 'Membre 1 : Léa MARTIN' });
+	await expect(member).toContainText('Date de naissance');
+	await expect(member).toContainText('02/03/2024');
+	await expect(member).toContainText('Aucune');
+	await expectNoA11yViolations(page, 'vérification');
+}
+
+test('a new parent declares a child and sees the request number', async ({ page }) => {
+	await newParentAtMonEntourage(page);
+	await expect(page.getByText('Vous n’avez encore déclaré aucun membre')).toBeVisible();
+	await expectNoA11yViolations(page, 'Mon entourage');
+	await startDeclaration(page);
+	await expectNoA11yViolations(page, 'DÉCLARER MON ENTOURAGE');
+
+	// Nothing chosen: the type is asked for.
+	await page.getByRole('button', { name: 'Ajouter un membre' }).click();
+	await page.getByRole('button', { name: 'Suivant' }).click();
+	await expect(errorSummary(page)).toBeFocused();
+	await expect(errorSummary(page)).toContainText('Choisissez le type de membre à ajouter.');
+	await page.getByRole('radio', { name: 'Membre foyer (enfant)' }).check();
+	await page.getByRole('button', { name: 'Suivant' }).click();
+	await expect(page.getByRole('heading', { name: 'Étape 1 sur 2 : profil' })).toBeVisible();
+	await expectNoA11yViolations(page, 'étape 1');
+
+	// Bad input: each field says what is wrong, the focus goes to the errors, nothing moves on.
+	await page.getByRole('button', { name: 'Aller à l’étape 2' }).click();
+	await expect(errorSummary(page)).toBeFocused();
+	await expect(errorSummary(page)).toContainText('Le champ « Nom » est obligatoire.');
+	await expect(errorSummary(page)).toContainText('Le champ « Date de naissance » est obligatoire.');
+	await expect(page.getByLabel('Nom', { exact: false }).first()).toHaveAttribute(
+		'aria-invalid',
+		'true'
+	);
+	await expectNoA11yViolations(page, 'étape 1 en erreur');
+	await page.getByRole('textbox', { name: /^\*?\s*Nom/ }).fill(CHILD.lastName);
+	await page.getByRole('textbox', { name: /Prénom/ }).fill(CHILD.firstNames);
+	await page.getByLabel(/Date de naissance/).fill('2099-01-01');
+	await page.getByRole('button', { name: 'Aller à l’étape 2' }).click();
+	await expect(errorSummary(page)).toContainText(
+		'La date de naissance ne peut pas être dans le futur.'
+	);
+	await expect(page.getByRole('heading', { name: 'Étape 1 sur 2 : profil' })).toBeVisible();
+	await page.getByLabel(/Date de naissance/).fill(CHILD.birthDate);
+	await finishAndReview(page);
+
+	await page.getByRole('button', { name: 'VALIDER' }).click();
+	await expect(
+		page.getByRole('heading', {
+			name: 'Ma demande a bien été enregistrée et transmise au service pour traitement'
+		})
+	).toBeVisible();
+	await expect(page.getByText(/^DEMANDE N° \d+$/)).toBeVisible();
+	await expect(
+		page.getByText('Je peux dès à présent faire une demande de préinscription pour mon enfant.')
+	).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: 'Faire une demande de préinscription en crèche' })
+	).toHaveAttribute('href', '/espace/demarches/preinscription-creche');
+	await expectNoA11yViolations(page, 'confirmation');
+
+	await page.getByRole('link', { name: 'Retour à Mon entourage' }).first().click();
+	await expect(page.getByRole('listitem').filter({ hasText: 'Léa MARTIN' })).toContainText(
+		'En attente de validation'
+	);
+});
+
+test('offline: the declaration is made with no network, survives a reload and gets its number when the network returns', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(120_000);
+	await newParentAtMonEntourage(page);
+	await waitForWorkerControl(page);
+
+	await context.setOffline(true);
+	await startDeclaration(page);
+	await addChildType(page);
+	await page.getByRole('textbox', { name: /^\*?\s*Nom/ }).fill(CHILD.lastName);
+	await page.getByRole('textbox', { name: /Prénom/ }).fill(CHILD.firstNames);
+	await expect(page.getByText('Brouillon enregistré sur cet appareil')).toBeVisible();
+
+	// The tab is reloaded mid-way: the draft is there, at its step, with what was typed.
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Étape 1 sur 2 : profil' })).toBeVisible();
+	await expect(page.getByRole('textbox', { name: /^\*?\s*Nom/ })).toHaveValue(CHILD.lastName);
+	await expect(page.getByRole('textbox', { name: /Prénom/ })).toHaveValue(CHILD.firstNames);
+	await page.getByLabel(/Date de naissance/).fill(CHILD.birthDate);
+	await finishAndReview(page);
+
+	await page.getByRole('button', { name: 'VALIDER' }).click();
+	await expect(
+		page.getByRole('heading', {
+			name: 'Ma demande a bien été enregistrée et transmise au service pour traitement'
+		})
+	).toBeVisible();
+	await expect(page.getByText('En attente d’envoi', { exact: true })).toBeVisible();
+	await expectNoA11yViolations(page, 'confirmation hors connexion');
+
+	// Network back, no action from the parent: the request leaves and its number comes back.
+	await context.setOffline(false);
+	await expect(page.getByText(/^DEMANDE N° \d+$/)).toBeVisible({ timeout: BACK_ONLINE_MS });
+	await expect(page.getByText('En attente d’envoi', { exact: true })).toHaveCount(0);
+});
