@@ -42,6 +42,9 @@ async function addChildType(page: Page) {
 	await expect(page.getByRole('heading', { name: 'Étape 1 sur 2 : profil' })).toBeVisible();
 }
 
+const memberList = (page: Page) =>
+	page.getByRole('list', { name: 'Membres de ma déclaration' }).getByRole('listitem');
+
 const errorSummary = (page: Page) =>
 	page.getByRole('alert').filter({ hasText: 'Le formulaire contient des erreurs' });
 
@@ -51,7 +54,7 @@ async function finishAndReview(page: Page) {
 	await expect(page.getByText("L'ajout de pièces jointes n'est pas obligatoire.")).toBeVisible();
 	await expectNoA11yViolations(page, 'étape 2');
 	await page.getByRole('button', { name: 'Enregistrer ce membre' }).click();
-	await expect(page.getByRole('listitem').filter({ hasText: 'Léa MARTIN' })).toContainText(
+	await expect(memberList(page).filter({ hasText: 'Léa MARTIN' })).toContainText(
 		'Membre foyer (enfant)'
 	);
 	await expectNoA11yViolations(page, 'liste des membres');
@@ -101,6 +104,34 @@ test('a new parent declares a child and sees the request number', async ({ page 
 	await page.getByLabel(/Date de naissance/).fill(CHILD.birthDate);
 	await finishAndReview(page);
 
+	// Before VALIDER: a second member (a contact) is added, then removed; the child is modified.
+	await page.getByRole('button', { name: 'Précédent' }).click();
+	await page.getByRole('button', { name: 'Ajouter un membre' }).click();
+	await page.getByRole('radio', { name: 'Contact (personne autorisée)' }).check();
+	await page.getByRole('button', { name: 'Suivant' }).click();
+	await page.getByRole('textbox', { name: /^\*?\s*Nom/ }).fill('Durand');
+	await page.getByRole('textbox', { name: /Prénom/ }).fill('Mireille');
+	await page.getByRole('button', { name: 'Aller à l’étape 2' }).click();
+	await expect(errorSummary(page)).toContainText('Le champ « Téléphone » est obligatoire.');
+	await expect(errorSummary(page)).toContainText(
+		'Le champ « Lien avec l’enfant » est obligatoire.'
+	);
+	await page.getByRole('textbox', { name: /Téléphone/ }).fill('06 12 34 56 78');
+	await page.getByRole('textbox', { name: /Lien avec l’enfant/ }).fill('Grand-parent');
+	await page.getByRole('button', { name: 'Aller à l’étape 2' }).click();
+	await page.getByRole('button', { name: 'Enregistrer ce membre' }).click();
+	await expect(memberList(page)).toHaveText([/Léa MARTIN/, /Mireille DURAND/]);
+	await page.getByRole('button', { name: 'Supprimer le membre 2 : Mireille DURAND' }).click();
+	await expect(memberList(page)).toHaveText([/Léa MARTIN/]);
+	await page.getByRole('button', { name: 'Vérifier et valider ma déclaration' }).click();
+	await page.getByRole('button', { name: 'Modifier le membre 1 : Léa MARTIN' }).click();
+	await page.getByRole('textbox', { name: /Prénom/ }).fill('Léa Rose');
+	await page.getByRole('button', { name: 'Aller à l’étape 2' }).click();
+	await page.getByRole('button', { name: 'Enregistrer ce membre' }).click();
+	await page.getByRole('button', { name: 'Vérifier et valider ma déclaration' }).click();
+	await expect(page.getByRole('region', { name: 'Membre 1 : Léa Rose MARTIN' })).toBeVisible();
+	await expect(page.getByRole('region', { name: /Membre 2/ })).toHaveCount(0);
+
 	await page.getByRole('button', { name: 'VALIDER' }).click();
 	await expect(
 		page.getByRole('heading', {
@@ -117,7 +148,7 @@ test('a new parent declares a child and sees the request number', async ({ page 
 	await expectNoA11yViolations(page, 'confirmation');
 
 	await page.getByRole('link', { name: 'Retour à Mon entourage' }).first().click();
-	await expect(page.getByRole('listitem').filter({ hasText: 'Léa MARTIN' })).toContainText(
+	await expect(page.getByRole('listitem').filter({ hasText: 'Léa Rose MARTIN' })).toContainText(
 		'En attente de validation'
 	);
 });
