@@ -22,6 +22,7 @@ async function newParentAtMonEntourage(page: Page) {
 		.getByRole('link', { name: 'Entourage', exact: true })
 		.click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Mon entourage' })).toBeVisible();
+	return parent;
 }
 
 async function startDeclaration(page: Page) {
@@ -189,4 +190,36 @@ test('offline: the declaration is made with no network, survives a reload and ge
 	await context.setOffline(false);
 	await expect(page.getByText(/^DEMANDE N° \d+$/)).toBeVisible({ timeout: BACK_ONLINE_MS });
 	await expect(page.getByText('En attente d’envoi', { exact: true })).toHaveCount(0);
+});
+
+test('a declaration started on one device is continued on another device of the family', async ({
+	page,
+	browser
+}) => {
+	const parent = await newParentAtMonEntourage(page);
+	await startDeclaration(page);
+	await addChildType(page);
+	await page.getByRole('textbox', { name: /^\*?\s*Nom/ }).fill(CHILD.lastName);
+	await page.getByRole('textbox', { name: /Prénom/ }).fill(CHILD.firstNames);
+	await expect(page.getByText('Brouillon enregistré sur cet appareil')).toBeVisible();
+
+	const { baseURL, locale, timezoneId } = test.info().project.use;
+	const other = await browser.newContext({ baseURL, locale, timezoneId });
+	try {
+		const second = await other.newPage();
+		await signIn(second, parent.username, parent.password);
+		await expect(second).toHaveURL(/\/espace$/);
+		await second.goto('/espace/entourage');
+		await second.getByRole('link', { name: 'Reprendre la déclaration' }).click();
+		// It opens where the first device left it, with what was typed there.
+		await expect(second.getByRole('heading', { name: 'Étape 1 sur 2 : profil' })).toBeVisible();
+		await expect(second.getByRole('textbox', { name: /^\*?\s*Nom/ })).toHaveValue(CHILD.lastName);
+		await expect(second.getByRole('textbox', { name: /Prénom/ })).toHaveValue(CHILD.firstNames);
+		await second.getByLabel(/Date de naissance/).fill(CHILD.birthDate);
+		await finishAndReview(second);
+		await second.getByRole('button', { name: 'VALIDER' }).click();
+		await expect(second.getByText(/^DEMANDE N° \d+$/)).toBeVisible();
+	} finally {
+		await other.close();
+	}
 });
