@@ -223,3 +223,56 @@ test('a declaration started on one device is continued on another device of the 
 		await other.close();
 	}
 });
+
+test('a co-representative and a child to be born: the profile fits the kind of member', async ({
+	page
+}) => {
+	await newParentAtMonEntourage(page);
+	await startDeclaration(page);
+
+	await page.getByRole('button', { name: 'Ajouter un membre' }).click();
+	await page.getByRole('radio', { name: 'Co-représentant (parent)' }).check();
+	await page.getByRole('button', { name: 'Suivant' }).click();
+	await page.getByRole('button', { name: 'Aller à l’étape 2' }).click();
+	await expect(errorSummary(page)).toBeFocused();
+	await expect(errorSummary(page)).toContainText('Choisissez la civilité : Madame ou Monsieur.');
+	await expect(errorSummary(page)).toContainText(
+		'Indiquez au moins un moyen de contact : courriel ou téléphone.'
+	);
+	await expectNoA11yViolations(page, 'profil co-représentant en erreur');
+	await page.getByRole('radio', { name: 'Monsieur' }).check();
+	await page.getByRole('textbox', { name: /^\*?\s*Nom/ }).fill('Martin');
+	await page.getByRole('textbox', { name: /Prénom/ }).fill('Paul');
+	await page.getByLabel(/Date de naissance/).fill('1988-06-30');
+	await page.getByRole('textbox', { name: /Courriel/ }).fill('paul.martin@exemple.fr');
+	await page.getByRole('button', { name: 'Aller à l’étape 2' }).click();
+	await page.getByRole('button', { name: 'Enregistrer ce membre' }).click();
+
+	await page.getByRole('button', { name: 'Ajouter un membre' }).click();
+	await page.getByRole('radio', { name: 'Membre foyer (enfant)' }).check();
+	await page.getByRole('button', { name: 'Suivant' }).click();
+	await page.getByRole('textbox', { name: /^\*?\s*Nom/ }).fill('Martin');
+	await page.getByLabel('Enfant à naître').check();
+	await expect(page.getByLabel(/^\*?\s*Date de naissance$/)).toHaveCount(0);
+	await page.getByRole('button', { name: 'Aller à l’étape 2' }).click();
+	await expect(errorSummary(page)).toContainText(
+		'Le champ « Date de naissance prévue » est obligatoire.'
+	);
+	await expect(errorSummary(page)).not.toContainText('Prénom');
+	await expectNoA11yViolations(page, 'profil enfant à naître en erreur');
+	const expected = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+	await page.getByLabel(/Date de naissance prévue/).fill(expected);
+	await page.getByRole('button', { name: 'Aller à l’étape 2' }).click();
+	await page.getByRole('button', { name: 'Enregistrer ce membre' }).click();
+	await expect(memberList(page)).toHaveText([/Paul MARTIN/, /Enfant à naître MARTIN/]);
+
+	await page.getByRole('button', { name: 'Vérifier et valider ma déclaration' }).click();
+	await expect(page.getByRole('region', { name: 'Membre 1 : Paul MARTIN' })).toContainText(
+		'Monsieur'
+	);
+	await expect(
+		page.getByRole('region', { name: 'Membre 2 : Enfant à naître MARTIN' })
+	).toContainText('Date de naissance prévue');
+	await page.getByRole('button', { name: 'VALIDER' }).click();
+	await expect(page.getByText(/^DEMANDE N° \d+$/)).toBeVisible();
+});
