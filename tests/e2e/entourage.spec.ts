@@ -7,9 +7,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/axe';
 import { makeParent } from './support/factories';
 import { createAndActivate, signIn } from './support/journeys';
-import { waitForWorkerControl } from './support/pwa';
+import { enableDiagnostics, uuid, waitForWorkerControl, writeLocalDoc } from './support/pwa';
 
 const BACK_ONLINE_MS = 40_000;
+const ONE_PIXEL_PNG =
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const CHILD = { lastName: 'Martin', firstNames: 'Léa', birthDate: '2024-03-02' };
 
 async function newParentAtMonEntourage(page: Page) {
@@ -225,9 +227,21 @@ test('a declaration started on one device is continued on another device of the 
 });
 
 test('a co-representative and a child to be born: the profile fits the kind of member', async ({
-	page
+	page,
+	context
 }) => {
+	await enableDiagnostics(context);
 	await newParentAtMonEntourage(page);
+	// A proof of address already in the family's vault (as the scanner leaves it).
+	await writeLocalDoc(page, {
+		_id: `piece:${uuid()}`,
+		type: 'piece',
+		state: 'submitted',
+		kind: 'proofOfAddress',
+		personId: uuid(),
+		label: 'Justificatif de domicile',
+		_attachments: { 'page-1': { content_type: 'image/png', data: ONE_PIXEL_PNG } }
+	});
 	await startDeclaration(page);
 
 	await page.getByRole('button', { name: 'Ajouter un membre' }).click();
@@ -246,6 +260,8 @@ test('a co-representative and a child to be born: the profile fits the kind of m
 	await page.getByLabel(/Date de naissance/).fill('1988-06-30');
 	await page.getByRole('textbox', { name: /Courriel/ }).fill('paul.martin@exemple.fr');
 	await page.getByRole('button', { name: 'Aller à l’étape 2' }).click();
+	await page.getByRole('checkbox', { name: 'Justificatif de domicile' }).check();
+	await expectNoA11yViolations(page, 'étape 2 avec une pièce');
 	await page.getByRole('button', { name: 'Enregistrer ce membre' }).click();
 
 	await page.getByRole('button', { name: 'Ajouter un membre' }).click();
@@ -267,9 +283,9 @@ test('a co-representative and a child to be born: the profile fits the kind of m
 	await expect(memberList(page)).toHaveText([/Paul MARTIN/, /Enfant à naître MARTIN/]);
 
 	await page.getByRole('button', { name: 'Vérifier et valider ma déclaration' }).click();
-	await expect(page.getByRole('region', { name: 'Membre 1 : Paul MARTIN' })).toContainText(
-		'Monsieur'
-	);
+	const paul = page.getByRole('region', { name: 'Membre 1 : Paul MARTIN' });
+	await expect(paul).toContainText('Monsieur');
+	await expect(paul).toContainText('Justificatif de domicile');
 	await expect(
 		page.getByRole('region', { name: 'Membre 2 : Enfant à naître MARTIN' })
 	).toContainText('Date de naissance prévue');
