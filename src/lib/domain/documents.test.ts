@@ -191,6 +191,21 @@ describe('members of a household declaration', () => {
 		);
 	});
 
+	it('a malformed member gets a French reason naming it, never valibot’s English', () => {
+		expect(submitted({ ...child, toBeBorn: 'oui' })).toBe(
+			'Membre 1 : « Enfant à naître » doit être oui ou non.'
+		);
+		expect(
+			documentProblem('entourage', { type: 'entourage', state: 'submitted', members: 'x' }, false)
+		).toBe('Les membres doivent être une liste.');
+		expect(submitted(null)).toBe(
+			'Membre 1 : Le rôle du membre doit être co-représentant, enfant ou contact.'
+		);
+		expect(documentProblem('entourage', { type: 'entourage', members: [child, 'x'] }, false)).toBe(
+			'Membre 2 : Chaque membre doit être décrit par ses champs (nom, prénom…).'
+		);
+	});
+
 	it('S-VAL-1 a draft keeps a member being typed: empty fields, no kind yet, half a declaration', () => {
 		const draft = (members: unknown[]) =>
 			documentProblem('entourage', { type: 'entourage', members }, false);

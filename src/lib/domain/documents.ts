@@ -61,6 +61,8 @@ export const MEMBER_ROLE_LABELS: Record<MemberRole, string> = {
 };
 export const MEMBER_CIVILITIES = ['Madame', 'Monsieur'] as const;
 
+const TO_BE_BORN_MESSAGE = '« Enfant à naître » doit être oui ou non.';
+const MEMBER_SHAPE_MESSAGE = 'Chaque membre doit être décrit par ses champs (nom, prénom…).';
 const ROLE_MESSAGE = 'Le rôle du membre doit être co-représentant, enfant ou contact.';
 const CIVILITY_MESSAGE = 'Choisissez la civilité : Madame ou Monsieur.';
 export const BIRTH_DATE_IN_FUTURE = 'La date de naissance ne peut pas être dans le futur.';
@@ -169,24 +171,28 @@ const CoRepresentativeMember = v.pipe(
 	)
 );
 
-const ChildMember = v.variant('toBeBorn', [
-	v.looseObject({
-		role: v.literal('child', ROLE_MESSAGE),
-		...identity,
-		/** A child to be born may not have a first name yet. */
-		firstNames: optionalText('Prénom(s)', 150),
-		toBeBorn: v.literal(true),
-		expectedBirthDate,
-		...contactMeans
-	}),
-	v.looseObject({
-		role: v.literal('child', ROLE_MESSAGE),
-		...identity,
-		toBeBorn: v.optional(v.literal(false)),
-		birthDate,
-		...contactMeans
-	})
-]);
+const ChildMember = v.variant(
+	'toBeBorn',
+	[
+		v.looseObject({
+			role: v.literal('child', ROLE_MESSAGE),
+			...identity,
+			/** A child to be born may not have a first name yet. */
+			firstNames: optionalText('Prénom(s)', 150),
+			toBeBorn: v.literal(true, TO_BE_BORN_MESSAGE),
+			expectedBirthDate,
+			...contactMeans
+		}),
+		v.looseObject({
+			role: v.literal('child', ROLE_MESSAGE),
+			...identity,
+			toBeBorn: v.optional(v.literal(false, TO_BE_BORN_MESSAGE)),
+			birthDate,
+			...contactMeans
+		})
+	],
+	TO_BE_BORN_MESSAGE
+);
 
 const ContactMember = v.looseObject({
 	role: v.literal('contact', ROLE_MESSAGE),
@@ -197,29 +203,41 @@ const ContactMember = v.looseObject({
 	relationship: requiredText('Lien avec l’enfant', 100)
 });
 
+const isBooleanOrAbsent = (m: object) => {
+	const value = (m as { toBeBorn?: unknown }).toBeBorn;
+	return value === undefined || typeof value === 'boolean';
+};
+
 /** A complete member, checked by role (what a submitted declaration holds). */
-export const Member = v.variant(
-	'role',
-	[CoRepresentativeMember, ChildMember, ContactMember],
-	ROLE_MESSAGE
+export const Member = v.pipe(
+	v.unknown(),
+	// A nested variant whose key is wrong is reported as the outer key (the role): say it first.
+	v.check(
+		(m) => typeof m !== 'object' || m === null || !('toBeBorn' in m) || isBooleanOrAbsent(m),
+		TO_BE_BORN_MESSAGE
+	),
+	v.variant('role', [CoRepresentativeMember, ChildMember, ContactMember], ROLE_MESSAGE)
 );
 export type Member = v.InferOutput<typeof Member>;
 
 /** A member being typed: each field present has the right shape; nothing is required yet. */
-const DraftMember = v.looseObject({
-	id: v.optional(uuidRef('Identifiant du membre')),
-	role: v.optional(v.picklist(MEMBER_ROLES, ROLE_MESSAGE)),
-	civility: v.optional(v.picklist([...MEMBER_CIVILITIES, ''], CIVILITY_MESSAGE)),
-	lastName: optionalText('Nom', 100),
-	firstNames: optionalText('Prénom(s)', 150),
-	birthDate: draftDate('Date de naissance'),
-	toBeBorn: v.optional(v.boolean('« Enfant à naître » doit être oui ou non.')),
-	expectedBirthDate: draftDate('Date de naissance prévue'),
-	email: optionalText('Courriel', 254),
-	phone: optionalText('Téléphone', 30),
-	relationship: optionalText('Lien avec l’enfant', 100),
-	pieceIds: v.optional(v.array(idOf('piece', 'Pièce justificative')))
-});
+const DraftMember = v.looseObject(
+	{
+		id: v.optional(uuidRef('Identifiant du membre')),
+		role: v.optional(v.picklist(MEMBER_ROLES, ROLE_MESSAGE)),
+		civility: v.optional(v.picklist([...MEMBER_CIVILITIES, ''], CIVILITY_MESSAGE)),
+		lastName: optionalText('Nom', 100),
+		firstNames: optionalText('Prénom(s)', 150),
+		birthDate: draftDate('Date de naissance'),
+		toBeBorn: v.optional(v.boolean(TO_BE_BORN_MESSAGE)),
+		expectedBirthDate: draftDate('Date de naissance prévue'),
+		email: optionalText('Courriel', 254),
+		phone: optionalText('Téléphone', 30),
+		relationship: optionalText('Lien avec l’enfant', 100),
+		pieceIds: v.optional(v.array(idOf('piece', 'Pièce justificative')))
+	},
+	MEMBER_SHAPE_MESSAGE
+);
 
 /** Field errors of a member as the profile step shows them ({ lastName: '…' }); {} when complete. */
 export function memberFieldErrors(member: unknown): Record<string, string> {
@@ -363,7 +381,7 @@ export function documentProblem(
 				? required(FIELD_LABELS[key] ?? key)
 				: issue.message;
 		// A member's problem names the member: "Membre 2 : Le champ « Nom » est obligatoire."
-		const member = /^members\.(\d+)\./.exec(path);
+		const member = /^members\.(\d+)(\.|$)/.exec(path);
 		return member ? `Membre ${Number(member[1]) + 1} : ${message}` : message;
 	}
 	if (type === 'piece' && submitted && !hasAttachments)
