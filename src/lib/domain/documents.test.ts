@@ -217,3 +217,54 @@ describe('members of a household declaration', () => {
 		expect(draft([{ id, pieceIds: ['preinscription:' + uuid] }])).toMatch(/document piece/);
 	});
 });
+
+describe('members of any shape', () => {
+	// A deterministic sample of odd members (what a modified client could send): every refusal is
+	// a French sentence, never valibot's English, and nothing throws.
+	it('S-VAL-2 every refusal of 2 000 odd members is French', () => {
+		let seed = 42;
+		const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+		const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+		const values = [
+			undefined,
+			null,
+			'',
+			' ',
+			'x',
+			0,
+			true,
+			false,
+			[],
+			{},
+			'2024-02-30',
+			'2024-03-02'
+		];
+		const keys = [
+			'id',
+			'role',
+			'civility',
+			'lastName',
+			'firstNames',
+			'birthDate',
+			'toBeBorn',
+			'expectedBirthDate',
+			'email',
+			'phone',
+			'relationship',
+			'pieceIds'
+		];
+		const roles = ['child', 'contact', 'coRepresentative', 'x', undefined, 3];
+		for (let i = 0; i < 2_000; i++) {
+			const member: Record<string, unknown> = { id: uuid, role: pick(roles) };
+			for (const key of keys) if (rand() < 0.4) member[key] = pick(values);
+			const members = rand() < 0.1 ? pick(values) : [member];
+			for (const state of ['draft', 'submitted']) {
+				const problem = documentProblem('entourage', { type: 'entourage', state, members }, false);
+				if (problem)
+					expect(problem, JSON.stringify(member)).not.toMatch(/Invalid|Expected|received/);
+			}
+			for (const message of Object.values(memberFieldErrors(member)))
+				expect(message, JSON.stringify(member)).not.toMatch(/Invalid|Expected|received/);
+		}
+	});
+});

@@ -63,6 +63,7 @@ export const MEMBER_CIVILITIES = ['Madame', 'Monsieur'] as const;
 
 const TO_BE_BORN_MESSAGE = '« Enfant à naître » doit être oui ou non.';
 const MEMBER_SHAPE_MESSAGE = 'Chaque membre doit être décrit par ses champs (nom, prénom…).';
+const PIECES_MESSAGE = 'Les pièces justificatives doivent être une liste.';
 const ROLE_MESSAGE = 'Le rôle du membre doit être co-représentant, enfant ou contact.';
 const CIVILITY_MESSAGE = 'Choisissez la civilité : Madame ou Monsieur.';
 export const BIRTH_DATE_IN_FUTURE = 'La date de naissance ne peut pas être dans le futur.';
@@ -150,13 +151,16 @@ const contactMeans = {
 	email: memberEmail,
 	phone: memberPhone,
 	/** Supporting documents (vault pieces) attached at step 2, optional. */
-	pieceIds: v.optional(v.array(idOf('piece', 'Pièce justificative')))
+	pieceIds: v.optional(v.array(idOf('piece', 'Pièce justificative'), PIECES_MESSAGE))
 };
 
 const CoRepresentativeMember = v.pipe(
 	v.looseObject({
 		role: v.literal('coRepresentative', ROLE_MESSAGE),
-		civility: v.pipe(v.optional(v.string(), ''), v.picklist(MEMBER_CIVILITIES, CIVILITY_MESSAGE)),
+		civility: v.pipe(
+			v.optional(v.string(CIVILITY_MESSAGE), ''),
+			v.picklist(MEMBER_CIVILITIES, CIVILITY_MESSAGE)
+		),
 		...identity,
 		birthDate,
 		...contactMeans
@@ -234,7 +238,7 @@ const DraftMember = v.looseObject(
 		email: optionalText('Courriel', 254),
 		phone: optionalText('Téléphone', 30),
 		relationship: optionalText('Lien avec l’enfant', 100),
-		pieceIds: v.optional(v.array(idOf('piece', 'Pièce justificative')))
+		pieceIds: v.optional(v.array(idOf('piece', 'Pièce justificative'), PIECES_MESSAGE))
 	},
 	MEMBER_SHAPE_MESSAGE
 );
