@@ -117,6 +117,10 @@ class SyncManager {
 	/** The household's local database, for the UI's document services. */
 	async db(): Promise<LocalDb> {
 		await this.#queue; // a start in progress (app start, sign-in) opens it first
+		// A page may ask before the app shell resumed the session (children mount before the
+		// shell): open the household this device remembers, offline too.
+		const remembered = this.#local ? null : cachedSession();
+		if (remembered) await this.start(remembered);
 		if (!this.#local) throw new Error('Aucun foyer connecté sur cet appareil.');
 		return this.#local;
 	}

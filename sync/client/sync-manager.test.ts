@@ -87,6 +87,26 @@ describe('SyncManager', () => {
 		manager.stop();
 	});
 
+	it('db() opens the household remembered on this device when a page asks before the app start resumed it', async () => {
+		// A page's onMount runs before the shell's (children mount first): after an offline reload
+		// the wizard reads its draft before session.resumeFromDevice() started sync.
+		const store = new Map([['ef:me', JSON.stringify({ user: { id: 'u1' }, ...session })]]);
+		vi.stubGlobal('localStorage', {
+			getItem: (k: string) => store.get(k) ?? null,
+			setItem: (k: string, v: string) => void store.set(k, v),
+			removeItem: (k: string) => void store.delete(k)
+		});
+		try {
+			const manager = new SyncManager();
+			expect(((await manager.db()) as unknown as { name: string }).name).toBe('h1');
+			manager.stop();
+			store.clear();
+			await expect(new SyncManager().db()).rejects.toThrow('Aucun foyer connecté');
+		} finally {
+			vi.unstubAllGlobals();
+		}
+	});
+
 	it('retries a server failure after a backoff delay', async () => {
 		vi.useFakeTimers();
 		const manager = new SyncManager();

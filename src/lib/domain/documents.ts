@@ -2,7 +2,15 @@
 // their ids, types and valibot schemas. A draft is checked field by field, a submitted one in full.
 // Pure TypeScript: imported by the browser and by the sync validator (sync/server/ownership.ts).
 import * as v from 'valibot';
-import { isoDate, optionalText, requiredText, required } from './validation';
+import {
+	fieldErrors,
+	isRealDate,
+	isoDate,
+	optionalText,
+	requiredText,
+	required,
+	todayInParis
+} from './validation';
 
 /** Types a parent may write. `piece` = supporting document (pièce justificative). */
 export const PARENT_DOC_TYPES = ['preinscription', 'entourage', 'piece'] as const;
@@ -43,20 +51,203 @@ const uuidRef = (label: string) =>
 		v.regex(UUID, `Le champ « ${label} » doit être un identifiant valide.`)
 	);
 
-const MEMBER_ROLES = ['coRepresentative', 'child', 'contact'] as const;
-
-const memberEntries = {
-	id: uuidRef('Identifiant du membre'),
-	role: v.picklist(MEMBER_ROLES, 'Le rôle du membre doit être co-représentant, enfant ou contact.'),
-	civility: v.optional(
-		v.picklist(['Madame', 'Monsieur'], 'La civilité doit être Madame ou Monsieur.')
-	),
-	lastName: requiredText('Nom', 100),
-	firstNames: requiredText('Prénom(s)', 150),
-	birthDate: v.optional(isoDate('Date de naissance')),
-	email: optionalText('Courriel', 254),
-	phone: optionalText('Téléphone', 30)
+export const MEMBER_ROLES = ['coRepresentative', 'child', 'contact'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+/** The guide's names of the three kinds of member (« + » of DÉCLARER MON ENTOURAGE). */
+export const MEMBER_ROLE_LABELS: Record<MemberRole, string> = {
+	coRepresentative: 'Co-représentant (parent)',
+	child: 'Membre foyer (enfant)',
+	contact: 'Contact (personne autorisée)'
 };
+export const MEMBER_CIVILITIES = ['Madame', 'Monsieur'] as const;
+
+const TO_BE_BORN_MESSAGE = '« Enfant à naître » doit être oui ou non.';
+const MEMBER_SHAPE_MESSAGE = 'Chaque membre doit être décrit par ses champs (nom, prénom…).';
+const PIECES_MESSAGE = 'Les pièces justificatives doivent être une liste.';
+const ROLE_MESSAGE = 'Le rôle du membre doit être co-représentant, enfant ou contact.';
+const CIVILITY_MESSAGE = 'Choisissez la civilité : Madame ou Monsieur.';
+export const BIRTH_DATE_IN_FUTURE = 'La date de naissance ne peut pas être dans le futur.';
+export const BIRTH_DATE_TOO_OLD = 'La date de naissance doit être postérieure au 1er janvier 1900.';
+export const EXPECTED_DATE_PAST =
+	'La date de naissance prévue est passée depuis plus d’un mois : si l’enfant est né, décochez « Enfant à naître » et indiquez sa date de naissance.';
+export const EXPECTED_DATE_TOO_FAR =
+	'La date de naissance prévue ne peut pas être à plus de dix mois d’aujourd’hui.';
+export const CONTACT_MEANS_REQUIRED =
+	'Indiquez au moins un moyen de contact : courriel ou téléphone.';
+
+const FRENCH_PHONE = /^(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** `iso` moved by `days` (ISO dates, calendar arithmetic in UTC). */
+function addDays(iso: string, days: number): string {
+	const d = new Date(`${iso}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + days);
+	return d.toISOString().slice(0, 10);
+}
+
+/** An optional text that, when given, must match `pattern`. */
+const optionalFormatted = (label: string, max: number, pattern: RegExp, message: string) =>
+	v.pipe(
+		optionalText(label, max),
+		v.check((s) => s === undefined || pattern.test(s), message)
+	);
+const memberEmail = optionalFormatted(
+	'Courriel',
+	254,
+	EMAIL,
+	'Le courriel doit être une adresse valide, par exemple prenom.nom@exemple.fr.'
+);
+const memberPhone = optionalFormatted(
+	'Téléphone',
+	30,
+	FRENCH_PHONE,
+	'Le champ « Téléphone » doit être un numéro de téléphone français (10 chiffres).'
+);
+const requiredPhone = v.pipe(
+	requiredText('Téléphone', 30),
+	v.regex(
+		FRENCH_PHONE,
+		'Le champ « Téléphone » doit être un numéro de téléphone français (10 chiffres).'
+	)
+);
+
+/** A required ISO date (missing or empty: « obligatoire »). */
+const requiredDate = (label: string) =>
+	v.pipe(
+		v.optional(v.string(required(label)), ''),
+		v.nonEmpty(required(label)),
+		v.check(isRealDate, `Le champ « ${label} » doit être une date valide (AAAA-MM-JJ).`)
+	);
+/** A birth date: a real date, not in the future (Europe/Paris), not before 1900. */
+const birthDate = v.pipe(
+	requiredDate('Date de naissance'),
+	v.check((d) => d <= todayInParis(), BIRTH_DATE_IN_FUTURE),
+	v.check((d) => d >= '1900-01-01', BIRTH_DATE_TOO_OLD)
+);
+/** A child to be born: expected at most a month ago and at most ten months ahead. */
+const expectedBirthDate = v.pipe(
+	requiredDate('Date de naissance prévue'),
+	v.check((d) => d >= addDays(todayInParis(), -31), EXPECTED_DATE_PAST),
+	v.check((d) => d <= addDays(todayInParis(), 305), EXPECTED_DATE_TOO_FAR)
+);
+/** An empty string or a real date: what a date input holds while the parent types. */
+const draftDate = (label: string) =>
+	v.optional(
+		v.pipe(
+			v.string(`Le champ « ${label} » doit être une date.`),
+			v.check(
+				(s) => s === '' || isRealDate(s),
+				`Le champ « ${label} » doit être une date valide (AAAA-MM-JJ).`
+			)
+		)
+	);
+
+const identity = {
+	id: uuidRef('Identifiant du membre'),
+	lastName: requiredText('Nom', 100),
+	firstNames: requiredText('Prénom(s)', 150)
+};
+const contactMeans = {
+	email: memberEmail,
+	phone: memberPhone,
+	/** Supporting documents (vault pieces) attached at step 2, optional. */
+	pieceIds: v.optional(v.array(idOf('piece', 'Pièce justificative'), PIECES_MESSAGE))
+};
+
+const CoRepresentativeMember = v.pipe(
+	v.looseObject({
+		role: v.literal('coRepresentative', ROLE_MESSAGE),
+		civility: v.pipe(
+			v.optional(v.string(CIVILITY_MESSAGE), ''),
+			v.picklist(MEMBER_CIVILITIES, CIVILITY_MESSAGE)
+		),
+		...identity,
+		birthDate,
+		...contactMeans
+	}),
+	v.forward(
+		v.partialCheck(
+			[['email'], ['phone']],
+			(m) => m.email !== undefined || m.phone !== undefined,
+			CONTACT_MEANS_REQUIRED
+		),
+		['email']
+	)
+);
+
+const ChildMember = v.variant(
+	'toBeBorn',
+	[
+		v.looseObject({
+			role: v.literal('child', ROLE_MESSAGE),
+			...identity,
+			/** A child to be born may not have a first name yet. */
+			firstNames: optionalText('Prénom(s)', 150),
+			toBeBorn: v.literal(true, TO_BE_BORN_MESSAGE),
+			expectedBirthDate,
+			...contactMeans
+		}),
+		v.looseObject({
+			role: v.literal('child', ROLE_MESSAGE),
+			...identity,
+			toBeBorn: v.optional(v.literal(false, TO_BE_BORN_MESSAGE)),
+			birthDate,
+			...contactMeans
+		})
+	],
+	TO_BE_BORN_MESSAGE
+);
+
+const ContactMember = v.looseObject({
+	role: v.literal('contact', ROLE_MESSAGE),
+	...identity,
+	...contactMeans,
+	phone: requiredPhone,
+	/** Lien avec l'enfant, e.g. « Grand-parent ». */
+	relationship: requiredText('Lien avec l’enfant', 100)
+});
+
+const isBooleanOrAbsent = (m: object) => {
+	const value = (m as { toBeBorn?: unknown }).toBeBorn;
+	return value === undefined || typeof value === 'boolean';
+};
+
+/** A complete member, checked by role (what a submitted declaration holds). */
+export const Member = v.pipe(
+	v.unknown(),
+	// A nested variant whose key is wrong is reported as the outer key (the role): say it first.
+	v.check(
+		(m) => typeof m !== 'object' || m === null || !('toBeBorn' in m) || isBooleanOrAbsent(m),
+		TO_BE_BORN_MESSAGE
+	),
+	v.variant('role', [CoRepresentativeMember, ChildMember, ContactMember], ROLE_MESSAGE)
+);
+export type Member = v.InferOutput<typeof Member>;
+
+/** A member being typed: each field present has the right shape; nothing is required yet. */
+const DraftMember = v.looseObject(
+	{
+		id: v.optional(uuidRef('Identifiant du membre')),
+		role: v.optional(v.picklist(MEMBER_ROLES, ROLE_MESSAGE)),
+		civility: v.optional(v.picklist([...MEMBER_CIVILITIES, ''], CIVILITY_MESSAGE)),
+		lastName: optionalText('Nom', 100),
+		firstNames: optionalText('Prénom(s)', 150),
+		birthDate: draftDate('Date de naissance'),
+		toBeBorn: v.optional(v.boolean(TO_BE_BORN_MESSAGE)),
+		expectedBirthDate: draftDate('Date de naissance prévue'),
+		email: optionalText('Courriel', 254),
+		phone: optionalText('Téléphone', 30),
+		relationship: optionalText('Lien avec l’enfant', 100),
+		pieceIds: v.optional(v.array(idOf('piece', 'Pièce justificative'), PIECES_MESSAGE))
+	},
+	MEMBER_SHAPE_MESSAGE
+);
+
+/** Field errors of a member as the profile step shows them ({ lastName: '…' }); {} when complete. */
+export function memberFieldErrors(member: unknown): Record<string, string> {
+	const r = v.safeParse(Member, member);
+	return r.success ? {} : fieldErrors(r.issues);
+}
 
 const PROFESSIONAL_SITUATIONS = [
 	'parent1Works',
@@ -108,10 +299,7 @@ const preinscriptionEntries = (draft: boolean) => ({
 const entourageEntries = (draft: boolean) => ({
 	...base('entourage'),
 	members: v.pipe(
-		v.array(
-			draft ? v.partial(v.looseObject(memberEntries)) : v.looseObject(memberEntries),
-			'Les membres doivent être une liste.'
-		),
+		v.array(draft ? DraftMember : Member, 'Les membres doivent être une liste.'),
 		v.minLength(draft ? 0 : 1, 'Déclarez au moins un membre.')
 	)
 });
@@ -192,9 +380,13 @@ export function documentProblem(
 		const path = v.getDotPath(issue) ?? '';
 		const key = path.split('.').pop() ?? '';
 		// A missing key is reported by the object schema in English: name the field instead.
-		if (issue.input === undefined && issue.kind === 'schema')
-			return required(FIELD_LABELS[key] ?? key);
-		return issue.message;
+		const message =
+			issue.input === undefined && issue.kind === 'schema'
+				? required(FIELD_LABELS[key] ?? key)
+				: issue.message;
+		// A member's problem names the member: "Membre 2 : Le champ « Nom » est obligatoire."
+		const member = /^members\.(\d+)(\.|$)/.exec(path);
+		return member ? `Membre ${Number(member[1]) + 1} : ${message}` : message;
 	}
 	if (type === 'piece' && submitted && !hasAttachments)
 		return 'Une pièce justificative déposée doit contenir au moins une page.';

@@ -3,8 +3,7 @@ export const UPCOMING_SECTIONS = {
 	demandes: { title: 'Dernières demandes', text: 'Le suivi de vos demandes' },
 	pieces: { title: 'Pièces justificatives', text: 'Le stockage sécurisé de vos justificatifs' },
 	actualites: { title: 'Mes actualités', text: 'Les messages envoyés par les services' },
-	documents: { title: 'Edition de documents', text: 'Factures, attestation fiscale, etc.' },
-	entourage: { title: 'Mon entourage', text: 'La déclaration des membres de votre foyer' }
+	documents: { title: 'Edition de documents', text: 'Factures, attestation fiscale, etc.' }
 } as const;
 
 export type UpcomingSection = keyof typeof UPCOMING_SECTIONS;
