@@ -35,8 +35,8 @@ describe('autosave of a draft', () => {
 		});
 		expect(saved?._rev?.startsWith('1-')).toBe(true);
 		expect(autosave.state).toBe('saved');
-		const { total_rows } = await db.allDocs();
-		expect(total_rows).toBe(1);
+		const { rows } = await db.allDocs({ include_docs: true });
+		expect(rows).toHaveLength(1);
 	});
 
 	it('saves at once when the page is hidden or left', async () => {
