@@ -35,6 +35,8 @@ class SyncManager {
 	#state = $state<SyncState>(initialSyncState);
 	/** Local documents not yet on the server. */
 	pending = $state(0);
+	/** Their ids (« En attente d’envoi » per item in the UI). */
+	pendingIds = $state.raw<readonly string[]>([]);
 	/** Documents the server refused, with its French reason. */
 	denied = $state<DeniedDoc[]>([]);
 	householdId = $state<string | null>(null);
@@ -161,6 +163,7 @@ class SyncManager {
 		if (householdId) await (await this.#modules())[0].forgetHousehold(householdId);
 		forgetSession();
 		this.pending = 0;
+		this.pendingIds = [];
 		this.denied = [];
 		this.#meta = null;
 		this.#state = initialSyncState;
@@ -331,6 +334,7 @@ class SyncManager {
 		const { results } = feed;
 		const result = computePending(results, meta.pulledRevs, this.denied);
 		this.pending = result.ids.length;
+		this.pendingIds = result.ids;
 		meta.pulledRevs = result.pulledRevs;
 	}
 

@@ -100,6 +100,7 @@ class Session {
 		markPendingSignOut();
 		await endPendingSignOut();
 		forgetProfileDraft();
+		await eraseScanWorkbench();
 		await this.expire();
 	}
 
@@ -187,3 +188,12 @@ setUnauthorizedHandler(() => {
 		return goto(signInUrl(`${location.pathname}${location.search}`));
 	});
 });
+
+/** Pages being scanned stay on the device through an expired session, not past a sign-out. */
+async function eraseScanWorkbench() {
+	try {
+		await (await import('./scan/workbench')).workbench.erase();
+	} catch (error) {
+		console.error('Scan workbench not erased', error);
+	}
+}

@@ -304,13 +304,22 @@ const entourageEntries = (draft: boolean) => ({
 	)
 });
 
-const PIECE_KINDS = [
+export const PIECE_KINDS = [
 	'birthCertificate',
 	'proofOfAddress',
 	'incomeStatement',
 	'familyRecordBook',
 	'other'
 ] as const;
+export type PieceKind = (typeof PIECE_KINDS)[number];
+/** The kinds of supporting document the guide names (« extrait de naissance, justificatif de domicile, etc. »). */
+export const PIECE_KIND_LABELS: Record<PieceKind, string> = {
+	birthCertificate: 'Extrait d’acte de naissance',
+	proofOfAddress: 'Justificatif de domicile',
+	incomeStatement: 'Avis d’imposition ou justificatif de revenus',
+	familyRecordBook: 'Livret de famille',
+	other: 'Autre pièce'
+};
 
 const pieceEntries = {
 	...base('piece'),
