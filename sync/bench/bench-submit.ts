@@ -14,12 +14,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 
 const app = await startAppChild();
 const local = localDb();
-const remote = new Pouch(app.dbUrl, { fetch: (url, opts) => fetch(url, withCookie(opts)) });
-function withCookie(opts: RequestInit = {}): RequestInit {
-	const headers = new Headers(opts.headers);
-	headers.set('cookie', app.cookie);
-	return { ...opts, headers };
-}
+const remote = new Pouch(app.dbUrl, { headers: { cookie: app.cookie } });
 const sync = local.sync(remote, { live: true, retry: true });
 
 const timings: number[] = [];
@@ -28,12 +23,15 @@ try {
 		const doc = { ...submittedEntourage(), _id: `entourage:${randomUUID()}` };
 		const statusId = statusDocId(doc._id);
 		const arrived = new Promise<void>((resolve) => {
-			const feed = local
-				.changes({ since: 'now', live: true, doc_ids: [statusId] })
-				.on('change', () => {
-					feed.cancel();
-					resolve();
-				});
+			const timer = setInterval(() => {
+				void local.get(statusId).then(
+					() => {
+						clearInterval(timer);
+						resolve();
+					},
+					() => {}
+				);
+			}, 5);
 		});
 		const start = performance.now();
 		await local.put(doc);

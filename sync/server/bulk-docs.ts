@@ -37,28 +37,36 @@ export function bulkDocs(
 	let outbox = false;
 	const { db } = scope.deps;
 	const seen = new Map<string, number>();
-	const results = db.transaction(() =>
-		docs.map((raw) => {
-			const id = isObject(raw) && typeof raw._id === 'string' ? raw._id : '';
-			try {
-				// More revisions of one document than it may have open leaves: refused without
-				// touching its tree, so 5 000 branches in one request cost nothing (S-LIM-4).
-				const count = (seen.get(id) ?? 0) + 1;
-				seen.set(id, count);
-				if (id && count > MAX_OPEN_LEAVES)
-					throw new DocRefused(
-						'forbidden',
-						`Trop de versions de ce document dans un même envoi (${MAX_OPEN_LEAVES} au maximum).`
-					);
-				// Nested transaction = savepoint: a refusal rolls back this document only.
-				return db.transaction(() => writeOne(scope, raw, newEdits, actor, () => (outbox = true)))();
-			} catch (err) {
-				if (err instanceof DocRefused)
-					return { id, error: err.error, reason: err.reason, status: err.status };
-				throw err;
-			}
-		})
-	)();
+	const writeEach = (raw: unknown): DocResult => {
+		const id = isObject(raw) && typeof raw._id === 'string' ? raw._id : '';
+		try {
+			// More revisions of one document than it may have open leaves: refused without
+			// touching its tree, so 5 000 branches in one request cost nothing (S-LIM-4).
+			const count = (seen.get(id) ?? 0) + 1;
+			seen.set(id, count);
+			if (id && count > MAX_OPEN_LEAVES)
+				throw new DocRefused(
+					'forbidden',
+					`Trop de versions de ce document dans un même envoi (${MAX_OPEN_LEAVES} au maximum).`
+				);
+			// Nested transaction = savepoint: a refusal rolls back this document only.
+			return db.transaction(() => writeOne(scope, raw, newEdits, actor, () => (outbox = true)))();
+		} catch (err) {
+			if (err instanceof DocRefused)
+				return { id, error: err.error, reason: err.reason, status: err.status };
+			throw err;
+		}
+	};
+	// Declarations and pieces are written before the rest of the request, so a pre-registration
+	// naming a child or a piece sent in the same request finds them (S-VAL-4, S-VAL-6). The
+	// results keep the request's order.
+	const writesFirst = (raw: unknown) =>
+		isObject(raw) && /^(entourage|piece):/.test(String(raw._id));
+	const order = docs
+		.map((raw, i) => ({ raw, i, first: writesFirst(raw) }))
+		.sort((a, b) => Number(b.first) - Number(a.first) || a.i - b.i);
+	const results: DocResult[] = new Array<DocResult>(docs.length);
+	db.transaction(() => order.forEach(({ raw, i }) => (results[i] = writeEach(raw))))();
 	notifyChanged(scope.db.name);
 	if (outbox) scope.deps.kickOutbox();
 	return results;
@@ -160,7 +168,9 @@ function writeOne(
 			current: current
 				? { body: JSON.parse(current.body) as Raw, deleted: !!current.deleted }
 				: null,
-			isActiveStructure: (sid) => store.isActiveStructure(sid)
+			isActiveStructure: (sid) => store.isActiveStructure(sid),
+			householdDocs: (type) => store.liveBodies(db.name, `${type}:`),
+			now: new Date(scope.deps.clock.now())
 		});
 		if (problem) throw new DocRefused('forbidden', problem);
 	}

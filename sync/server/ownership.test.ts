@@ -1,6 +1,8 @@
 // Document ownership and validation through a real replication: refusals are per document and
 // reported by PouchDB as `denied`, the rest goes through (S-OWN-*, S-VAL-*, S-ATT-2).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { declareTestChild } from './test-harness';
+import { TEST_DECLARATION_ID } from '../test/factories';
 import type { PouchDoc, ReplicationInfo } from 'pouchdb-core';
 import { createHarness, listen, type Harness, type RunningServer } from './test-harness';
 import { localDb, Pouch, remoteDb } from '../test/pouch';
@@ -22,7 +24,8 @@ afterAll(() => server.close());
 
 /** Pushes `docs` from a fresh device; returns the ids written and the denials. */
 async function push(docs: PouchDoc[]) {
-	const { token, dbName } = h.signIn('parent');
+	const { token, dbName, user } = h.signIn('parent');
+	declareTestChild(h.deps.db, user.householdId!);
 	const remote = remoteDb(`${server.url}/sync/${dbName}`, token);
 	const device = localDb();
 	await device.bulkDocs(docs);
@@ -31,7 +34,8 @@ async function push(docs: PouchDoc[]) {
 	rep.on('denied', (e) => denied.push(e));
 	const result = await rep;
 	const stored = await remote.allDocs();
-	return { result, denied, storedIds: stored.rows.map((r) => r.id), remote, device };
+	const storedIds = stored.rows.map((r) => r.id).filter((id) => id !== TEST_DECLARATION_ID);
+	return { result, denied, storedIds, remote, device };
 }
 
 const reasonsOf = (denied: ReplicationInfo[]) =>

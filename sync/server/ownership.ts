@@ -8,6 +8,11 @@ import {
 	parseDocId,
 	type ParentDocType
 } from '../../src/lib/domain/documents';
+import {
+	declaredChildren,
+	householdProblems,
+	referenceDay
+} from '../../src/lib/domain/preinscription-rules';
 
 export interface WriteAttempt {
 	id: string;
@@ -18,6 +23,10 @@ export interface WriteAttempt {
 	current: { body: Record<string, unknown>; deleted: boolean } | null;
 	/** Whether a structure id is one of the service's active structures (the `structures` table). */
 	isActiveStructure(id: string): boolean;
+	/** The household's other documents of a type (winning content), for the household rules. */
+	householdDocs(type: 'entourage' | 'piece'): { id: string; body: Record<string, unknown> }[];
+	/** The server's clock. */
+	now: Date;
 }
 
 /** A French reason when a parent may not write this revision, else null. */
@@ -42,6 +51,16 @@ export function parentWriteProblem(w: WriteAttempt): string | null {
 		const unknown = (w.body.choices as string[]).find((id) => !w.isActiveStructure(id));
 		if (unknown)
 			return `La structure « ${unknown} » n’existe pas ou n’accueille plus de préinscriptions.`;
+	}
+	// S-VAL-3..6: the child, the date and the pieces, against this household's documents.
+	if (type === 'preinscription' && w.body.state === 'submitted') {
+		const problems = householdProblems(w.body, {
+			children: declaredChildren(w.householdDocs('entourage').map((d) => d.body)),
+			pieceIds: w.householdDocs('piece').map((d) => d.id),
+			today: referenceDay(w.body.submittedAt, w.now)
+		});
+		const first = Object.values(problems)[0];
+		if (first) return first;
 	}
 	return null;
 }

@@ -1,6 +1,8 @@
 // Submitted documents become numbered requests, a svc:status document and an outbox mail, in the
 // same transaction as the revision (S-PROJ-1..4).
 import { afterEach, describe, expect, it } from 'vitest';
+import { declareTestChild } from './test-harness';
+import { TEST_DECLARATION_ID } from '../test/factories';
 import { createHarness } from './test-harness';
 import { registerProjector } from './index';
 import { ManualClock } from '../../server/clock';
@@ -18,6 +20,7 @@ function setup(clock = new ManualClock()) {
 	let kicks = 0;
 	const h = createHarness(undefined, { kickOutbox: () => void kicks++, clock });
 	const { token, dbName, user } = h.signIn('parent');
+	declareTestChild(h.deps.db, user.householdId!);
 	const bulk = (docs: PouchDoc[], newEdits = true) =>
 		h.app.request(`/sync/${dbName}/_bulk_docs`, {
 			method: 'POST',
@@ -45,18 +48,19 @@ describe('projection of submitted documents', () => {
 		const requests = t.h.deps.db
 			.prepare('SELECT number, doc_id, type, status, household_id FROM requests ORDER BY number')
 			.all();
+		// Declarations are written first within a request (S-VAL-4), so the entourage is n° 1.
 		expect(requests).toEqual([
 			{
 				number: 1,
-				doc_id: p._id,
-				type: 'preinscription',
+				doc_id: e._id,
+				type: 'entourage',
 				status: 'Déposée',
 				household_id: t.user.householdId
 			},
 			{
 				number: 2,
-				doc_id: e._id,
-				type: 'entourage',
+				doc_id: p._id,
+				type: 'preinscription',
 				status: 'Déposée',
 				household_id: t.user.householdId
 			}
@@ -65,7 +69,7 @@ describe('projection of submitted documents', () => {
 		expect(status).toMatchObject({
 			type: 'status',
 			subjectId: p._id,
-			requestNumber: 1,
+			requestNumber: 2,
 			status: 'Déposée'
 		});
 		expect(status.history).toEqual([
@@ -78,9 +82,10 @@ describe('projection of submitted documents', () => {
 			'service@test.localhost',
 			'service@test.localhost'
 		]);
-		expect(JSON.parse(mails[0]!.payload).mail.subject).toBe(
-			'Nouvelle demande n° 1 : Préinscription en crèche'
-		);
+		expect(mails.map((m) => JSON.parse(m.payload).mail.subject)).toEqual([
+			'Nouvelle demande n° 1 : Déclaration d’entourage',
+			'Nouvelle demande n° 2 : Préinscription en crèche'
+		]);
 		expect(t.kicks()).toBe(1);
 	});
 
@@ -130,13 +135,16 @@ describe('projection of submitted documents', () => {
 		expect((await t.get(`svc:status:${p._id}`)).status).toBe(404);
 		expect(t.count('SELECT COUNT(*) AS n FROM requests')).toBe(0);
 		expect(t.count('SELECT COUNT(*) AS n FROM outbox')).toBe(0);
-		expect(t.count('SELECT COUNT(*) AS n FROM sync_docs')).toBe(0);
+		expect(
+			t.count(`SELECT COUNT(*) AS n FROM sync_docs WHERE doc_id != '${TEST_DECLARATION_ID}'`)
+		).toBe(0);
 	});
 
 	it('S-PROJ-4 request numbers are shared by all households and never reused', async () => {
 		const t = setup();
 		await t.bulk([submittedPreinscription()]);
 		const other = t.h.signIn('parent');
+		declareTestChild(t.h.deps.db, other.user.householdId!);
 		await t.h.app.request(`/sync/${other.dbName}/_bulk_docs`, {
 			method: 'POST',
 			headers: { 'x-test-session': other.token, 'content-type': 'application/json' },
@@ -151,6 +159,7 @@ describe('projection of submitted documents', () => {
 		const p = submittedPreinscription();
 		await t.bulk([p]);
 		const other = t.h.signIn('parent');
+		declareTestChild(t.h.deps.db, other.user.householdId!);
 		const res = await t.h.app.request(`/sync/${other.dbName}/_bulk_docs`, {
 			method: 'POST',
 			headers: { 'x-test-session': other.token, 'content-type': 'application/json' },
@@ -192,10 +201,13 @@ describe('projection of submitted documents', () => {
 		// Nothing half-written: a refused submission has no revision and no status document.
 		expect((await t.get(docs[cap]!._id)).status).toBe(404);
 		expect((await t.get(`svc:status:${docs[cap]!._id}`)).status).toBe(404);
-		expect(t.count('SELECT COUNT(*) AS n FROM sync_docs')).toBe(2 * cap + 1);
+		expect(
+			t.count(`SELECT COUNT(*) AS n FROM sync_docs WHERE doc_id != '${TEST_DECLARATION_ID}'`)
+		).toBe(2 * cap + 1);
 
 		// Another household is not affected.
 		const other = t.h.signIn('parent');
+		declareTestChild(t.h.deps.db, other.user.householdId!);
 		const res2 = await t.h.app.request(`/sync/${other.dbName}/_bulk_docs`, {
 			method: 'POST',
 			headers: { 'x-test-session': other.token, 'content-type': 'application/json' },

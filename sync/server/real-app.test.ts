@@ -2,6 +2,7 @@
 // syncUrl from /api/me, PouchDB push of a submitted preinscription, its status pulled back
 // (S-ACC-4, S-PROJ-2).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { declareTestChild } from './test-harness';
 import {
 	createHarness as createAppHarness,
 	signedInParent,
@@ -23,6 +24,7 @@ describe('sync through the real app', () => {
 	it('S-ACC-4 S-PROJ-2 a signed-in parent replicates with its cookie and gets its request status back', async () => {
 		const { jar } = await signedInParent(h);
 		const me = await (await h.call('GET', '/api/me', undefined, jar)).json();
+		declareTestChild(h.db, me.household.id);
 		const remote = new Pouch(`${server.url}${new URL(me.syncUrl).pathname}`, {
 			headers: { cookie: jar.header() }
 		});

@@ -58,6 +58,11 @@ function statements(db: Db) {
 		changes: db.prepare<[string, number, number], DocRow>(
 			'SELECT * FROM sync_docs WHERE db = ? AND seq > ? ORDER BY seq LIMIT ?'
 		),
+		liveBodies: db.prepare<[string, string, string], { doc_id: string; body: string }>(
+			`SELECT d.doc_id, r.body FROM sync_docs d
+			 JOIN sync_revs r ON r.db = d.db AND r.doc_id = d.doc_id AND r.rev = d.winning_rev
+			 WHERE d.db = ? AND d.deleted = 0 AND d.doc_id >= ? AND d.doc_id < ?`
+		),
 		getRev: db.prepare<[string, string, string], RevRow>(
 			'SELECT rev, deleted, body, attachments FROM sync_revs WHERE db = ? AND doc_id = ? AND rev = ?'
 		),
@@ -192,6 +197,13 @@ export class SyncStore {
 	}
 	getBlob(name: string, digest: string): Buffer | undefined {
 		return this.s.getBlob.get(name, digest)?.data;
+	}
+
+	/** The winning content of every live document whose id starts with `prefix`. */
+	liveBodies(name: string, prefix: string): { id: string; body: Record<string, unknown> }[] {
+		return this.s.liveBodies
+			.all(name, prefix, `${prefix}\uffff`)
+			.map((r) => ({ id: r.doc_id, body: JSON.parse(r.body) as Record<string, unknown> }));
 	}
 
 	/** Reference data the validator needs: is this one of the service's open structures? */

@@ -2,6 +2,7 @@
 // after sync, the server and every device agree that the winner is the submitted revision, the
 // request is still "Déposée", and the device whose edits lose got a French refusal (S-OWN-3..5).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { declareTestChild } from './test-harness';
 import type { Database, PouchDoc, ReplicationInfo } from 'pouchdb-core';
 import { createHarness, listen, type Harness, type RunningServer } from './test-harness';
 import { localDb, Pouch, remoteDb } from '../test/pouch';
@@ -25,6 +26,7 @@ interface Device {
 /** One household, its server database and two devices of its parents. */
 function household() {
 	const { token, dbName, user } = h.signIn('parent');
+	declareTestChild(h.deps.db, user.householdId!);
 	const remote = remoteDb(`${server.url}/sync/${dbName}`, token);
 	const device = (): Device => ({ db: localDb(), denied: [] });
 	const push = async (d: Device) => {

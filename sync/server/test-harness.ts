@@ -11,6 +11,41 @@ import { systemClock } from '../../server/clock';
 import { seedStructures } from '../../server/seed/seed';
 import type { AppDeps, AppEnv, Role, SessionUser } from '../../server/http/env';
 import { createSyncRoutes, householdDbName } from './index';
+import { SyncStore } from './store';
+import { applyRevision, newEditRevisions } from './write';
+import { TEST_CHILD_ID, TEST_DECLARATION_ID } from '../test/factories';
+
+/**
+ * The household declared a child earlier (a submitted declaration, stored as a fixture without
+ * a request), so tests can submit preinscriptions for TEST_CHILD_ID (S-VAL-3).
+ */
+export function declareTestChild(db: Db, householdId: string): void {
+	const store = SyncStore.for(db);
+	const name = householdDbName(householdId);
+	const row = store.getDb(name) ?? store.ensureDb(name, householdId);
+	if (store.getDoc(name, TEST_DECLARATION_ID)) return;
+	const body = {
+		type: 'entourage',
+		state: 'submitted',
+		members: [
+			{
+				id: TEST_CHILD_ID,
+				role: 'child',
+				lastName: 'Exemple',
+				firstNames: 'Léa',
+				birthDate: '2025-03-14'
+			}
+		]
+	};
+	const revisions = newEditRevisions(undefined, undefined, [body, false, []]);
+	applyRevision(store, name, row.revs_limit, {
+		id: TEST_DECLARATION_ID,
+		revisions,
+		deleted: false,
+		body,
+		attachments: null
+	});
+}
 
 export interface Harness {
 	app: Hono<AppEnv>;

@@ -2,12 +2,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { PouchDoc } from 'pouchdb-core';
 
+/**
+ * The child every test household has declared (sync/server/test-harness.ts seeds a submitted
+ * declaration naming it), so a submitted preinscription passes the household rules (S-VAL-3).
+ */
+export const TEST_CHILD_ID = '7d3c2b1a-0f9e-4d8c-b7a6-5e4d3c2b1a0f';
+export const TEST_DECLARATION_ID = 'entourage:6c2b1a0f-9e8d-4c7b-a6f5-4e3d2c1b0a9f';
+
 export function draftPreinscription(extra: Record<string, unknown> = {}): PouchDoc {
 	return {
 		_id: `preinscription:${randomUUID()}`,
 		type: 'preinscription',
 		state: 'draft',
-		childId: randomUUID(),
+		childId: TEST_CHILD_ID,
 		observations: 'Brouillon de test',
 		...extra
 	};

@@ -3,7 +3,7 @@
 // projecting the n-th submitted preinscription, i.e. in the middle of a _bulk_docs transaction.
 import { openDatabase } from '../../server/db';
 import { testConfig } from '../../server/config';
-import { createHarness, listen } from '../server/test-harness';
+import { createHarness, declareTestChild, listen } from '../server/test-harness';
 import { registerProjector } from '../server/index';
 import { startWalCheckpointer } from '../server/wal-checkpointer';
 
@@ -22,6 +22,7 @@ for (const pair of (SESSIONS ?? '').split(',').filter(Boolean)) {
 		householdId,
 		new Date().toISOString()
 	);
+	declareTestChild(db, householdId);
 	h.sessions.set(token, h.signIn('parent', householdId).user);
 }
 

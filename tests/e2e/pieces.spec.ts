@@ -55,7 +55,9 @@ async function bytesOf(page: Page, url: string): Promise<Buffer> {
 async function devicePage(page: Page, pieceUuid: string): Promise<Buffer> {
 	const base64 = await page.evaluate(async (id) => {
 		const db = await window.__espaceFamille.syncManager.db();
-		const blob = (await db.getAttachment(id, 'page-1')) as Blob;
+		const blob = (await (
+			db as unknown as { getAttachment(id: string, name: string): Promise<Blob> }
+		).getAttachment(id, 'page-1')) as Blob;
 		const bytes = new Uint8Array(await blob.arrayBuffer());
 		let s = '';
 		for (let i = 0; i < bytes.length; i += 0x8000)

@@ -249,7 +249,7 @@ export function memberFieldErrors(member: unknown): Record<string, string> {
 	return r.success ? {} : fieldErrors(r.issues);
 }
 
-const PROFESSIONAL_SITUATIONS = [
+export const PROFESSIONAL_SITUATIONS = [
 	'parent1Works',
 	'parent2Works',
 	'parent1JobSeeking',
@@ -257,13 +257,15 @@ const PROFESSIONAL_SITUATIONS = [
 	'noneWorks'
 ] as const;
 
+/** The questionnaire's messages, as the guide writes them. */
+export const ONE_OPTION = 'Au moins une option doit être choisie.';
+export const ONE_BOX = 'Au moins une case doit être cochée.';
+
 const questionnaireEntries = {
-	residentInArea: v.boolean(
-		'Indiquez si la famille est domiciliée ou contribuable sur une commune de l’agglomération.'
-	),
+	residentInArea: v.boolean(ONE_OPTION),
 	professionalSituation: v.pipe(
-		v.array(v.picklist(PROFESSIONAL_SITUATIONS, 'Situation professionnelle inconnue.')),
-		v.minLength(1, 'Au moins une case doit être cochée.')
+		v.array(v.picklist(PROFESSIONAL_SITUATIONS, 'Situation professionnelle inconnue.'), ONE_BOX),
+		v.minLength(1, ONE_BOX)
 	)
 };
 
@@ -292,7 +294,7 @@ const preinscriptionEntries = (draft: boolean) => ({
 		v.check(distinct, 'Une même structure ne peut pas être choisie deux fois.')
 	),
 	observations: optionalText('Observations', 2000),
-	pieceIds: v.optional(v.array(idOf('piece', 'Pièce justificative'))),
+	pieceIds: v.optional(v.array(idOf('piece', 'Pièce justificative'), PIECES_MESSAGE)),
 	questionnaire: draft ? v.partial(v.object(questionnaireEntries)) : v.object(questionnaireEntries)
 });
 

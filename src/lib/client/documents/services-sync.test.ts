@@ -1,7 +1,13 @@
 // End to end below the UI: a preinscription submitted through the device's service reaches the
 // real /sync endpoint with the real PouchDB client and its request number comes back (S-PROJ-2).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, listen, type RunningServer } from '../../../../sync/server/test-harness';
+import {
+	createHarness,
+	declareTestChild,
+	listen,
+	type RunningServer
+} from '../../../../sync/server/test-harness';
+import { TEST_CHILD_ID } from '../../../../sync/test/factories';
 import { Pouch, remoteDb } from '../../../../sync/test/pouch';
 import { createPreinscriptionService } from './preinscription.service';
 import { createServiceDocsService } from './service-docs.service';
@@ -16,13 +22,14 @@ afterAll(() => server.close());
 
 describe('document services with the real sync endpoint', () => {
 	it('S-PROJ-2 a preinscription submitted through the service gets its svc:status with a request number after sync', async () => {
-		const { token, dbName } = h.signIn('parent');
+		const { token, dbName, user } = h.signIn('parent');
+		declareTestChild(h.deps.db, user.householdId!);
 		const { db, source } = memoryDb();
 		const preinscriptions = createPreinscriptionService(source);
 		const svc = createServiceDocsService(source);
 		const id = preinscriptions.newId();
 		await preinscriptions.saveDraft(id, {
-			childId: '0b7e7a52-4f3c-4e55-9b1a-2f6d1c3e8a90',
+			childId: TEST_CHILD_ID,
 			wishedStartDate: '2027-09-01',
 			choices: ['cocon-de-soie', 'grain-d-aile', 'gemminis']
 		});
@@ -53,7 +60,8 @@ describe('document services with the real sync endpoint', () => {
 	});
 
 	it('S-VAL-3 a submission the server refused shows its reason, can be corrected and is then numbered', async () => {
-		const { token, dbName } = h.signIn('parent');
+		const { token, dbName, user } = h.signIn('parent');
+		declareTestChild(h.deps.db, user.householdId!);
 		h.deps.db.prepare("UPDATE structures SET active = 0 WHERE id = 'fleur-de-pyrus'").run();
 		const { db, source } = memoryDb();
 		const refused = new Map<string, string>();
@@ -63,7 +71,7 @@ describe('document services with the real sync endpoint', () => {
 		const svc = createServiceDocsService(source);
 		const id = preinscriptions.newId();
 		await preinscriptions.saveDraft(id, {
-			childId: '0b7e7a52-4f3c-4e55-9b1a-2f6d1c3e8a90',
+			childId: TEST_CHILD_ID,
 			wishedStartDate: '2027-09-01',
 			choices: ['cocon-de-soie', 'fleur-de-pyrus'],
 			questionnaire: { residentInArea: false, professionalSituation: ['noneWorks'] }

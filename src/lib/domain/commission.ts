@@ -1,0 +1,55 @@
+// The allocation commission (commission d'attribution des places): four sessions a year, in
+// mars, juin, septembre and décembre (guide). A request is examined at the first session after
+// the month it was filed in. The months are a parameter: the commission feature (issue 10)
+// reads them from the service's settings.
+
+export const COMMISSION_MONTHS: readonly number[] = [3, 6, 9, 12];
+
+const MONTH_NAMES = [
+	'janvier',
+	'février',
+	'mars',
+	'avril',
+	'mai',
+	'juin',
+	'juillet',
+	'août',
+	'septembre',
+	'octobre',
+	'novembre',
+	'décembre'
+];
+
+export interface CommissionSession {
+	year: number;
+	/** 1 to 12. */
+	month: number;
+	/** « décembre 2026 ». */
+	label: string;
+}
+
+/** The year and month of `at` in Europe/Paris. */
+function parisMonth(at: Date): { year: number; month: number } {
+	const [year, month] = new Intl.DateTimeFormat('en-CA', {
+		timeZone: 'Europe/Paris',
+		year: 'numeric',
+		month: '2-digit'
+	})
+		.format(at)
+		.split('-')
+		.map(Number);
+	return { year: year!, month: month! };
+}
+
+/** The session that will examine a request filed at `at`. */
+export function nextCommission(
+	at: Date = new Date(),
+	months: readonly number[] = COMMISSION_MONTHS
+): CommissionSession {
+	const sorted = [...months].sort((a, b) => a - b);
+	const now = parisMonth(at);
+	const later = sorted.find((m) => m > now.month);
+	const year = later === undefined ? now.year + 1 : now.year;
+	const month = later ?? sorted[0]!;
+	return { year, month, label: `${MONTH_NAMES[month - 1]} ${year}` };
+}
