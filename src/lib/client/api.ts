@@ -107,6 +107,16 @@ const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body 
 /** Request bodies are the outputs of the domain schemas (src/lib/domain/account.ts). */
 export type ProfileInput = Record<string, unknown>;
 
+/** A crèche offered in pre-registration (GET /api/reference/structures). */
+export interface Structure {
+	id: string;
+	name: string;
+	/** As the guide shows it: « Accueil Petite enfance - EAJE … - Liste d'attente ». */
+	label: string;
+	commune: string | null;
+	capacity: number;
+}
+
 export const api = {
 	health: () => request<{ status: string }>('GET', '/health'),
 	register: (input: ProfileInput) => post<{ status: string }>('/auth/register', input),
@@ -121,6 +131,7 @@ export const api = {
 	confirmPasswordReset: (token: string, password: string) =>
 		post<{ status: string }>('/auth/password-reset/confirm', { token, password }),
 	me: () => request<Me>('GET', '/me'),
+	structures: () => request<{ structures: Structure[] }>('GET', '/reference/structures'),
 	profile: () => request<ProfileData>('GET', '/me/profile'),
 	updateProfile: (input: ProfileInput) => request<ProfileData>('PUT', '/me/profile', input),
 	changeEmail: (email: string, currentPassword: string) =>

@@ -1,22 +1,30 @@
 // What a request contains, as label/value rows for its detail page: the same rows as the
 // wizard's review step of its type.
-import { summaryRows as entourageRows, type SummaryRow } from '$domain/entourage-summary';
-import { memberIndex, type RequestDocument } from './requests';
+import {
+	memberName,
+	summaryRows as entourageRows,
+	type MemberLike,
+	type SummaryRow
+} from '$domain/entourage-summary';
+import { summaryRows as preinscriptionRows } from '$domain/preinscription-summary';
+import { cachedStructures } from '../structures';
 import type { EntourageDocument } from './entourage.service';
-import { frenchDate } from '$domain/french-date';
-import { memberName, type MemberLike } from '$domain/entourage-summary';
+import type { PieceDocument } from './piece.service';
+import { memberIndex, type RequestDocument } from './requests';
 
 export function requestRows(
 	doc: RequestDocument,
-	entourages: readonly EntourageDocument[]
+	entourages: readonly EntourageDocument[],
+	pieces: readonly PieceDocument[] = []
 ): SummaryRow[] {
 	if (doc.type === 'entourage') return entourageRows(doc as { members?: MemberLike[] });
-	const child = typeof doc.childId === 'string' ? memberIndex(entourages).get(doc.childId) : null;
-	const rows: SummaryRow[] = [];
-	if (child) rows.push({ label: 'Enfant', value: memberName(child as MemberLike) });
-	if (typeof doc.wishedStartDate === 'string')
-		rows.push({ label: 'Date d’entrée souhaitée', value: frenchDate(doc.wishedStartDate) });
-	if (typeof doc.observations === 'string' && doc.observations.trim())
-		rows.push({ label: 'Observations', value: doc.observations });
-	return rows;
+	const members = memberIndex(entourages);
+	return preinscriptionRows(doc, {
+		child: (id) => {
+			const m = members.get(id);
+			return m ? memberName(m as MemberLike) : '';
+		},
+		structure: (id) => cachedStructures().find((s) => s.id === id)?.label ?? id,
+		piece: (id) => String(pieces.find((p) => p._id === id)?.label ?? 'Pièce jointe')
+	});
 }
