@@ -107,7 +107,7 @@ const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body 
 /** Request bodies are the outputs of the domain schemas (src/lib/domain/account.ts). */
 export type ProfileInput = Record<string, unknown>;
 
-/** A crèche offered in pre-registration (GET /api/reference/structures). */
+/** A crèche offered in pre-registration (GET /api/structures). */
 export interface Structure {
 	id: string;
 	name: string;
@@ -131,7 +131,7 @@ export const api = {
 	confirmPasswordReset: (token: string, password: string) =>
 		post<{ status: string }>('/auth/password-reset/confirm', { token, password }),
 	me: () => request<Me>('GET', '/me'),
-	structures: () => request<{ structures: Structure[] }>('GET', '/reference/structures'),
+	structures: () => request<{ structures: Structure[] }>('GET', '/structures'),
 	profile: () => request<ProfileData>('GET', '/me/profile'),
 	updateProfile: (input: ProfileInput) => request<ProfileData>('PUT', '/me/profile', input),
 	changeEmail: (email: string, currentPassword: string) =>
