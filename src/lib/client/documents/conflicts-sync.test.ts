@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, listen, type RunningServer } from '../../../../sync/server/test-harness';
 import { Pouch, remoteDb } from '../../../../sync/test/pouch';
+import { fakeFile } from '../../../../sync/test/factories';
+import { createPieceService } from './piece.service';
 import { createPreinscriptionService } from './preinscription.service';
 import { ALREADY_SUBMITTED } from './parent-document';
 import { memoryDb } from './test-db';
@@ -26,6 +28,7 @@ function family() {
 		const local = db as unknown as Db;
 		return {
 			preinscriptions: createPreinscriptionService(source),
+			pieces: createPieceService(source),
 			async sync() {
 				const pushed = await Pouch.replicate(local, remote);
 				await Pouch.replicate(remote, local);
@@ -100,6 +103,37 @@ describe('conflicting versions of a draft across two devices', () => {
 		for (const device of [phone, laptop]) {
 			expect(await device.preinscriptions.conflicts(id)).toBeNull();
 			expect((await device.preinscriptions.get(id))?.observations).toBe(winner.observations);
+		}
+	});
+
+	it('a piece draft whose pages differ keeps the chosen version’s pages on both devices', async () => {
+		const { phone, laptop } = family();
+		const id = phone.pieces.newId();
+		const personId = '0b7e7a52-4f3c-4e55-9b1a-2f6d1c3e8a90';
+		await phone.pieces.saveDraft(id, { personId, kind: 'proofOfAddress', label: 'Facture' });
+		await phone.sync();
+		await laptop.sync();
+		const phonePage = fakeFile('jpeg', 4096);
+		const laptopPage = fakeFile('jpeg', 8192);
+		await phone.pieces.setPages(id, [{ contentType: 'image/jpeg', data: phonePage }]);
+		await laptop.pieces.setPages(id, [{ contentType: 'image/jpeg', data: laptopPage }]);
+		await phone.sync();
+		await laptop.sync();
+		await phone.sync();
+
+		// keep the version replication did not pick: its pages come from the other branch
+		const loser = (await phone.pieces.conflicts(id))![1];
+		const length = (loser._attachments?.['page-1'] as { length?: number }).length;
+		const keptPage = length === laptopPage.length ? laptopPage : phonePage;
+		await phone.pieces.resolveConflict(id, loser._rev!);
+		await phone.sync();
+		await laptop.sync();
+		for (const device of [phone, laptop]) {
+			expect(await device.pieces.conflicts(id)).toBeNull();
+			const page = await device.pieces.page(id, 'page-1');
+			const bytes =
+				page instanceof Blob ? Buffer.from(await page.arrayBuffer()) : Buffer.from(page);
+			expect(bytes.equals(keptPage)).toBe(true);
 		}
 	});
 
