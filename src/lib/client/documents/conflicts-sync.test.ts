@@ -2,9 +2,14 @@
 // the same draft edited on both while offline becomes a conflict both devices see; the parent
 // keeps one version on one device, and after sync both hold that version and no conflict.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, listen, type RunningServer } from '../../../../sync/server/test-harness';
+import {
+	createHarness,
+	declareTestChild,
+	listen,
+	type RunningServer
+} from '../../../../sync/server/test-harness';
 import { Pouch, remoteDb } from '../../../../sync/test/pouch';
-import { fakeFile } from '../../../../sync/test/factories';
+import { fakeFile, TEST_CHILD_ID } from '../../../../sync/test/factories';
 import { createPieceService } from './piece.service';
 import { createPreinscriptionService } from './preinscription.service';
 import { ALREADY_SUBMITTED } from './parent-document';
@@ -17,11 +22,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const child = '0b7e7a52-4f3c-4e55-9b1a-2f6d1c3e8a90';
+const child = TEST_CHILD_ID; // declared in every test household (S-VAL-4)
 type Db = Parameters<typeof Pouch.replicate>[0];
 
 function family() {
-	const { token, dbName } = h.signIn('parent');
+	const { token, dbName, user } = h.signIn('parent');
+	declareTestChild(h.deps.db, user.householdId!);
 	const remote = remoteDb(`${server.url}/sync/${dbName}`, token);
 	const device = () => {
 		const { db, source } = memoryDb();
@@ -157,7 +163,7 @@ describe('conflicting versions of a draft across two devices', () => {
 			questionnaire: { residentInArea: true, professionalSituation: ['parent1Works'] }
 		});
 		await phone.preinscriptions.submit(id);
-		await phone.sync();
+		expect((await phone.sync()).doc_write_failures).toBe(0);
 		const pushed = await laptop.sync(); // its offline branch is refused by the server
 		expect(pushed.doc_write_failures).toBe(1);
 		const versions = await laptop.preinscriptions.conflicts(id);
