@@ -38,6 +38,15 @@ const nested = (depth: number): unknown => {
 	return v;
 };
 
+const pieceDoc = (bytes: number) => ({
+	_id: `piece:${randomUUID()}`,
+	type: 'piece',
+	state: 'draft',
+	_attachments: {
+		'page-1': { content_type: 'image/jpeg', data: fakeFile('jpeg', bytes).toString('base64') }
+	}
+});
+
 interface Case {
 	name: string;
 	method?: string;
@@ -174,20 +183,15 @@ function cases(): Case[] {
 			)
 		},
 		{
-			name: '6 pieces × 10 Mo attachment (~60 Mo request)',
+			name: '1 piece, one 10 Mo page (~13 Mo request, the largest accepted)',
+			path: '/_bulk_docs',
+			body: bulk([pieceDoc(10 * 1024 * 1024 - 64)], true)
+		},
+		{
+			name: '3 pieces × 7.5 Mo page (~30 Mo request, refused: > 16 Mo)',
 			path: '/_bulk_docs',
 			body: bulk(
-				Array.from({ length: 6 }, () => ({
-					_id: `piece:${randomUUID()}`,
-					type: 'piece',
-					state: 'draft',
-					_attachments: {
-						'page-1': {
-							content_type: 'image/jpeg',
-							data: fakeFile('jpeg', 7.5 * 1024 * 1024).toString('base64')
-						}
-					}
-				})),
+				Array.from({ length: 3 }, () => pieceDoc(7.5 * 1024 * 1024)),
 				true
 			)
 		},

@@ -38,9 +38,15 @@ export interface AttachmentStub {
 
 export interface LocalDb {
 	name: string;
-	get(id: string, options?: { attachments?: boolean; binary?: boolean }): Promise<StoredDoc>;
+	get(
+		id: string,
+		options?: { attachments?: boolean; binary?: boolean; conflicts?: boolean; rev?: string }
+	): Promise<StoredDoc>;
 	put(doc: StoredDoc): Promise<{ ok: boolean; id: string; rev: string }>;
 	remove(doc: StoredDoc): Promise<{ ok: boolean; id: string; rev: string }>;
+	bulkDocs(
+		docs: StoredDoc[]
+	): Promise<({ ok: boolean; id: string; rev: string } | { error: string; id: string })[]>;
 	allDocs(options: {
 		include_docs: true;
 		startkey?: string;

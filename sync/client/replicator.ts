@@ -5,6 +5,7 @@
 // the two live replications. PouchDB is imported lazily so the public pages never load it.
 import { isAbort } from '../../src/lib/pwa/connectivity.svelte';
 import type { LocalDb, PouchConstructor, ReplicationEmitter } from './pouch-types';
+import { batchingFetch, type UploadProgress } from './push-batches';
 
 let pouchModule: Promise<PouchConstructor> | null = null;
 
@@ -30,21 +31,33 @@ export interface NetworkReport {
 	failed(): void;
 }
 
-export async function openRemoteDb(syncUrl: string, network: NetworkReport): Promise<unknown> {
+/**
+ * The household's database on the server. Every `_bulk_docs` the push sends is split into
+ * requests within the server's limits (push-batches.ts); `onUpload` follows what is left to send.
+ */
+export async function openRemoteDb(
+	syncUrl: string,
+	network: NetworkReport,
+	onUpload: (progress: UploadProgress | null) => void = () => {}
+): Promise<unknown> {
 	const PouchDB = await loadPouch();
 	return new PouchDB(syncUrl, {
 		skip_setup: true, // the server creates household databases; a parent never can
-		fetch: async (url: string, init: RequestInit = {}) => {
-			try {
-				const response = await PouchDB.fetch(url, { ...init, credentials: 'include' });
-				network.reached(); // any HTTP answer, 4xx/5xx included: the network works
-				return response;
-			} catch (error) {
-				if (!isAbort(error)) network.failed(); // a cancelled long-poll says nothing
-				throw error;
-			}
-		}
+		fetch: batchingFetch(reportingFetch(PouchDB, network), { onProgress: onUpload })
 	});
+}
+
+function reportingFetch(PouchDB: PouchConstructor, network: NetworkReport) {
+	return async (url: string, init: RequestInit = {}) => {
+		try {
+			const response = await PouchDB.fetch(url, { ...init, credentials: 'include' });
+			network.reached(); // any HTTP answer, 4xx/5xx included: the network works
+			return response;
+		} catch (error) {
+			if (!isAbort(error)) network.failed(); // a cancelled long-poll says nothing
+			throw error;
+		}
+	};
 }
 
 export interface ReplicationHandlers {
@@ -63,6 +76,12 @@ export interface RunningReplication {
 }
 
 /**
+ * The push reads 10 documents at a time: pieces carry their pages (~1 MB each) and the whole
+ * batch is in memory before push-batches.ts splits it into requests (S-ATT-2, S-LIM-4).
+ */
+export const PUSH_OPTIONS = { batch_size: 10 } as const;
+
+/**
  * Two one-way live replications rather than `db.sync()`: the push's checkpoint events tell which
  * local changes reached the server, which `sync()` does not forward. `retry` stays off: the
  * controller owns the backoff so that a 401 can stop instead of retrying forever.
@@ -72,9 +91,9 @@ export function replicate(
 	remote: unknown,
 	on: ReplicationHandlers
 ): RunningReplication {
-	const options = { live: true, retry: false, batch_size: 50 };
-	const push = local.replicate.to(remote, options);
-	const pull = local.replicate.from(remote, { ...options, heartbeat: 25_000 });
+	const live = { live: true, retry: false };
+	const push = local.replicate.to(remote, { ...live, ...PUSH_OPTIONS });
+	const pull = local.replicate.from(remote, { ...live, batch_size: 50, heartbeat: 25_000 });
 	const idle = { push: false, pull: false };
 	let stopped = false;
 

@@ -4,19 +4,17 @@
 // `visibilitychange`, after local writes and on Background Sync, with backoff. Exposes reactive
 // state for the status bar and storage screen. Every sync request reports to `connectivity`
 // (answered or not), so a network failure shows "Hors ligne", not a server error.
+// Its parts: sync-bookkeeping (pending, denied, device meta), sync-triggers (when to reconnect),
+// replicator (PouchDB I/O, push batches), sync-status (the state machine).
 import { connectivity, type NetworkEvidence } from '../../src/lib/pwa/connectivity.svelte';
 import { backoffDelay } from './backoff';
-import { answerWorkerSyncRequests, requestBackgroundSync } from './background-sync';
-import type { SyncMeta } from './device-db';
-import {
-	computePending,
-	forgetRetriedDenials,
-	recordDenial,
-	toDeniedDoc,
-	type DeniedDoc
-} from './pending';
+import { requestBackgroundSync } from './background-sync';
+import type { DeniedDoc } from './pending';
 import type { LocalDb, ChangesFeed } from './pouch-types';
+import type { UploadProgress } from './push-batches';
 import type { RunningReplication } from './replicator';
+import { SyncBookkeeping } from './sync-bookkeeping.svelte';
+import { attachSyncTriggers } from './sync-triggers';
 import { cachedSession, forgetSession, type SessionInfo } from './session-cache';
 import {
 	classifyFailure,
@@ -33,21 +31,16 @@ export type SignOutResult = { erased: true } | { erased: false; pending: number 
 
 class SyncManager {
 	#state = $state<SyncState>(initialSyncState);
-	/** Local documents not yet on the server. */
-	pending = $state(0);
-	/** Their ids (« En attente d’envoi » per item in the UI). */
-	pendingIds = $state.raw<readonly string[]>([]);
-	/** Documents the server refused, with its French reason. */
-	denied = $state<DeniedDoc[]>([]);
 	householdId = $state<string | null>(null);
+	/** What is left to upload of the push in progress (pieces' pages), else null. */
+	pushing = $state<UploadProgress | null>(null);
+	readonly #book = new SyncBookkeeping(async () => (await this.#modules())[0]);
 
 	#syncUrl: string | null = null;
 	#local: LocalDb | null = null;
 	#feed: ChangesFeed | null = null;
 	#replication: RunningReplication | null = null;
 	#retryTimer: ReturnType<typeof setTimeout> | null = null;
-	#recountTimer: ReturnType<typeof setTimeout> | null = null;
-	#meta: SyncMeta | null = null;
 	#io: Promise<[DeviceDbModule, ReplicatorModule]> | null = null;
 	#detach: (() => void) | null = null;
 	#waiters: ((ok: boolean) => void)[] = [];
@@ -68,6 +61,18 @@ class SyncManager {
 	}
 	get lastError() {
 		return this.#state.lastError;
+	}
+	/** Local documents not yet on the server. */
+	get pending(): number {
+		return this.#book.pending;
+	}
+	/** Their ids (« En attente d’envoi » per item in the UI). */
+	get pendingIds(): readonly string[] {
+		return this.#book.pendingIds;
+	}
+	/** Documents the server refused, with its French reason. */
+	get denied(): DeniedDoc[] {
+		return this.#book.denied;
 	}
 
 	/** Called after sign-in and at app start with the (possibly cached) `/api/me` answer. */
@@ -133,7 +138,9 @@ class SyncManager {
 		this.#replication = null;
 		this.#feed?.cancel();
 		this.#feed = null;
-		this.#clearTimers();
+		this.#clearRetry();
+		this.#book.close();
+		this.pushing = null;
 		this.#detach?.();
 		this.#detach = null;
 		if (this.#local) void this.#local.close().catch(() => {});
@@ -154,7 +161,7 @@ class SyncManager {
 	async #signOut({ confirmUnsynced = false }): Promise<SignOutResult> {
 		const householdId = this.householdId ?? cachedSession()?.household?.id ?? null;
 		if (householdId && !this.#local) await this.#open(householdId);
-		if (this.#local) await this.#recount();
+		if (this.#local) await this.#book.recount();
 		if (this.pending > 0 && !confirmUnsynced) return { erased: false, pending: this.pending };
 		const local = this.#local;
 		this.#local = null; // keeps stop() from closing the database we are about to destroy
@@ -162,21 +169,18 @@ class SyncManager {
 		if (local) await local.destroy();
 		if (householdId) await (await this.#modules())[0].forgetHousehold(householdId);
 		forgetSession();
-		this.pending = 0;
-		this.pendingIds = [];
-		this.denied = [];
-		this.#meta = null;
+		this.#book.reset();
 		this.#state = initialSyncState;
 		return { erased: true };
 	}
 
 	async #open(householdId: string): Promise<void> {
-		const [device, replicator] = await this.#modules();
-		this.#meta = await device.loadMeta(householdId);
-		this.#local = await replicator.openLocalDb(householdId);
+		const [, replicator] = await this.#modules();
+		const local = await replicator.openLocalDb(householdId);
+		const meta = await this.#book.open(householdId, local);
+		this.#local = local;
 		this.householdId = householdId;
-		this.denied = this.#meta.denied;
-		this.#state = { ...this.#state, lastSuccessAt: this.#meta.lastSuccessAt };
+		this.#state = { ...this.#state, lastSuccessAt: meta.lastSuccessAt };
 		this.#feed = this.#local
 			// Every leaf, not only the winner: a pulled revision may not win (the server's tombstone on
 			// a refused branch), and must still be recognised as pulled (SYNC_SPEC S-OWN-4).
@@ -188,7 +192,7 @@ class SyncManager {
 				)
 			)
 			.on('error', () => {});
-		await this.#recount();
+		await this.#book.recount();
 	}
 
 	/** Start and sign-out run one at a time so two starts never open the database twice. */
@@ -218,20 +222,18 @@ class SyncManager {
 		const local = this.#local;
 		const syncUrl = this.#syncUrl;
 		void this.#modules().then(async ([, replicator]) => {
-			const remote = await replicator.openRemoteDb(syncUrl, this.#net);
+			const remote = await replicator.openRemoteDb(syncUrl, this.#net, (progress) => {
+				if (this.#local === local) this.pushing = progress;
+			});
 			if (this.#local !== local) return; // signed out or switched household meanwhile
 			this.#apply({ type: 'active' });
 			this.#replication = replicator.replicate(local, remote, {
 				onActive: () => this.#apply({ type: 'active' }),
 				onCaughtUp: () => this.#onCaughtUp(),
 				onFailure: (error) => this.#onFailure(error),
-				onDenied: (payload) => this.#onDenied(payload),
-				onPushedThrough: (seq) => this.#updateMeta({ pushedThrough: seq }),
-				onPulled: (docs) => {
-					const pulledRevs = { ...this.#meta?.pulledRevs };
-					for (const doc of docs) pulledRevs[doc._id] = doc._rev;
-					this.#updateMeta({ pulledRevs });
-				}
+				onDenied: (payload) => this.#book.denial(payload),
+				onPushedThrough: (seq) => this.#book.update({ pushedThrough: seq }),
+				onPulled: (docs) => this.#book.pulled(docs)
 			});
 		});
 	}
@@ -239,47 +241,34 @@ class SyncManager {
 	#onCaughtUp(): void {
 		const at = Date.now();
 		this.#apply({ type: 'caught-up', at });
-		this.#updateMeta({ lastSuccessAt: at });
-		void this.#log('synced');
+		this.#book.update({ lastSuccessAt: at });
+		void this.#book.log('synced');
 		this.#settle(true);
 	}
 
 	#onFailure(error: unknown): void {
 		this.#replication = null;
+		this.pushing = null;
 		const kind = classifyFailure(error);
 		if (kind === 'unauthorized') {
 			this.#apply({ type: 'unauthorized' });
-			void this.#log('unauthorized');
+			void this.#book.log('unauthorized');
 		} else if (kind === 'network' && !this.#net.online) {
 			// The request got no answer: connectivity probes and calls us back when it does.
 			this.#apply({ type: 'offline' });
 		} else {
 			const message = error instanceof Error ? error.message : JSON.stringify(error);
 			this.#apply({ type: 'failed', error: message });
-			void this.#log('failed', message);
+			void this.#book.log('failed', message);
 			this.#retryTimer = setTimeout(() => this.#connect(), backoffDelay(this.#state.attempt));
 		}
 		if (this.pending > 0) void requestBackgroundSync();
 		this.#settle(false);
 	}
 
-	#onDenied(payload: unknown): void {
-		const doc = toDeniedDoc(payload);
-		if (!doc) return;
-		this.denied = recordDenial(this.denied, doc);
-		this.#updateMeta({ denied: this.denied });
-		void this.#log('denied', `${doc.id}: ${doc.reason}`);
-	}
-
 	/** A change of the local database: a pull brought one of its leaves, or else the parent edited. */
 	#onLocalChange(id: string, leaves: string[]): void {
-		const pulled = this.#meta?.pulledRevs[id];
-		if (pulled !== undefined && leaves.includes(pulled)) return this.#scheduleRecount();
-		if (this.denied.some((d) => d.id === id)) {
-			this.denied = forgetRetriedDenials(this.denied, [id]);
-			this.#updateMeta({ denied: this.denied });
-		}
-		this.#scheduleRecount();
+		if (this.#book.localChange(id, leaves)) return;
 		if (this.phase !== 'up-to-date' && this.phase !== 'syncing') void requestBackgroundSync();
 		this.#kick();
 	}
@@ -292,64 +281,15 @@ class SyncManager {
 	}
 
 	#attachTriggers(): void {
-		const stopFollowing = this.#net.subscribe((online) => {
-			if (online) this.#kick();
-			else this.#apply({ type: 'offline' });
+		const restartable = () => this.phase !== 'stopped' && this.phase !== 'auth-required';
+		this.#detach = attachSyncTriggers(this.#net, {
+			kick: () => this.#kick(),
+			restart: () => {
+				if (restartable()) this.#connect();
+			},
+			offline: () => this.#apply({ type: 'offline' }),
+			syncNow: () => this.syncNow()
 		});
-		if (typeof document === 'undefined') {
-			this.#detach = stopFollowing;
-			return;
-		}
-		// A phone back from the background often holds a dead long-poll: reconnect, at most
-		// every 30 s, rather than trust a replication that may never wake up.
-		let lastVisibleRestart = 0;
-		const onVisible = () => {
-			if (document.visibilityState !== 'visible') return;
-			if (Date.now() - lastVisibleRestart < 30_000) return this.#kick();
-			lastVisibleRestart = Date.now();
-			if (this.phase !== 'stopped' && this.phase !== 'auth-required') this.#connect();
-		};
-		document.addEventListener('visibilitychange', onVisible);
-		const stopAnswering = answerWorkerSyncRequests(() => this.syncNow());
-		this.#detach = () => {
-			stopFollowing();
-			document.removeEventListener('visibilitychange', onVisible);
-			stopAnswering();
-		};
-	}
-
-	#scheduleRecount(): void {
-		if (this.#recountTimer) clearTimeout(this.#recountTimer);
-		this.#recountTimer = setTimeout(() => void this.#recount(), 150);
-	}
-
-	async #recount(): Promise<void> {
-		const local = this.#local;
-		const meta = this.#meta;
-		if (!local || !meta) return;
-		const feed = await local
-			.changes({ since: meta.pushedThrough, style: 'main_only', return_docs: true })
-			.catch(() => null); // the database may close under us during a sign-out
-		if (!feed || this.#local !== local) return;
-		const { results } = feed;
-		const result = computePending(results, meta.pulledRevs, this.denied);
-		this.pending = result.ids.length;
-		this.pendingIds = result.ids;
-		meta.pulledRevs = result.pulledRevs;
-	}
-
-	#updateMeta(patch: Partial<SyncMeta>): void {
-		if (!this.#meta) return;
-		this.#meta = { ...this.#meta, ...patch };
-		const snapshot = this.#meta;
-		void this.#modules().then(([device]) => device.saveMeta(snapshot));
-		if ('pushedThrough' in patch || 'pulledRevs' in patch) this.#scheduleRecount();
-	}
-
-	async #log(event: string, detail?: string): Promise<void> {
-		if (!this.householdId) return;
-		const [device] = await this.#modules();
-		await device.journal(this.householdId, event, detail).catch(() => {});
 	}
 
 	#apply(event: SyncEvent): void {
@@ -365,12 +305,6 @@ class SyncManager {
 	#clearRetry(): void {
 		if (this.#retryTimer) clearTimeout(this.#retryTimer);
 		this.#retryTimer = null;
-	}
-
-	#clearTimers(): void {
-		this.#clearRetry();
-		if (this.#recountTimer) clearTimeout(this.#recountTimer);
-		this.#recountTimer = null;
 	}
 }
 

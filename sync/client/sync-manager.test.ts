@@ -6,6 +6,8 @@ import type { ReplicationHandlers } from './replicator';
 const io = vi.hoisted(() => {
 	const state = {
 		handlers: [] as ReplicationHandlers[],
+		/** The upload progress callback the controller gave the remote database. */
+		onUpload: null as null | ((p: { docs: number; bytes: number } | null) => void),
 		cancelled: 0,
 		destroyed: [] as string[],
 		forgotten: [] as string[],
@@ -52,7 +54,14 @@ vi.mock('./replicator', () => ({
 		close: async () => {},
 		destroy: async () => void io.destroyed.push(householdId)
 	}),
-	openRemoteDb: async (url: string) => ({ url }),
+	openRemoteDb: async (
+		url: string,
+		_net: unknown,
+		onUpload: (p: { docs: number; bytes: number } | null) => void
+	) => {
+		io.onUpload = onUpload;
+		return { url };
+	},
 	replicate: (_local: unknown, _remote: unknown, handlers: ReplicationHandlers) => {
 		io.handlers.push(handlers);
 		return { cancel: () => void (io.cancelled += 1) };
@@ -131,6 +140,21 @@ describe('SyncManager', () => {
 		expect(io.handlers).toHaveLength(1);
 		expect(io.destroyed).toEqual([]);
 		expect(await manager.syncNow()).toBe(false);
+		manager.stop();
+	});
+
+	it('shows what is left to upload while the push sends pieces, and nothing once done or failed', async () => {
+		const manager = new SyncManager();
+		await manager.start(session);
+		await flush();
+		expect(manager.pushing).toBeNull();
+		io.onUpload!({ docs: 3, bytes: 3_000_000 });
+		expect(manager.pushing).toEqual({ docs: 3, bytes: 3_000_000 });
+		io.onUpload!(null);
+		expect(manager.pushing).toBeNull();
+		io.onUpload!({ docs: 1, bytes: 1_000_000 });
+		lastHandlers().onFailure({ status: 500 });
+		expect(manager.pushing).toBeNull();
 		manager.stop();
 	});
 

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 /** Per attachment, decoded size. A phone scan page is well under this. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 /** Per HTTP request body (base64 inflates by 4/3); the client sends pieces in small batches. */
-export const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
 export const ALLOWED_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
 export type AllowedType = (typeof ALLOWED_TYPES)[number];

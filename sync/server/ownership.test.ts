@@ -150,6 +150,6 @@ describe('ownership and validation', () => {
 			body: JSON.stringify({ docs: [] })
 		});
 		expect(res.status).toBe(413);
-		expect((await res.json()).reason).toMatch(/dépasse 64 Mo/);
+		expect((await res.json()).reason).toMatch(/dépasse 16 Mo/);
 	});
 });

@@ -5,6 +5,7 @@
 import { docId, documentProblem, type ParentDocType } from '../../domain/documents';
 import { REQUEST_LOCKED } from '../../domain/request-status';
 import { statusDocId } from '../../domain/service-documents';
+import { documentConflicts, resolveDocumentConflict } from './conflicts';
 import { createDocumentStore, DocumentError, nowIso, type DbSource, type StoredDoc } from './store';
 
 /** The server's own words for the same refusal (S-OWN-3). */
@@ -57,6 +58,17 @@ export interface ParentDocumentService<T extends StoredDoc = StoredDoc> {
 	watch(listener: (docs: T[]) => void): () => void;
 	/** Deletes a draft (a submitted document stays: it is a request of the service). */
 	discardDraft(id: string): Promise<void>;
+	/**
+	 * The versions two devices wrote while offline: the winning one first, then each conflicting
+	 * leaf (each with its `_rev`); null when the document has no conflict.
+	 */
+	conflicts(id: string): Promise<T[] | null>;
+	/**
+	 * Keeps the version `keepRev` (its content becomes the document) and removes every other
+	 * version, so every device converges on it after sync. A request the service already has
+	 * keeps its submitted version (S-OWN-3): choosing another throws `ALREADY_SUBMITTED`.
+	 */
+	resolveConflict(id: string, keepRev: string): Promise<T>;
 }
 
 const hasPages = (doc: StoredDoc) => Object.keys(doc._attachments ?? {}).length > 0;
@@ -141,6 +153,20 @@ export function createParentDocumentService<T extends StoredDoc = StoredDoc>(
 		await store.remove(id);
 	}
 
+	async function conflicts(id: string) {
+		if (!id.startsWith(prefix)) return null;
+		return (await documentConflicts(source, id)) as T[] | null;
+	}
+
+	async function resolveConflict(id: string, keepRev: string) {
+		ownId(id);
+		const resolved = await resolveDocumentConflict(source, id, keepRev, async (kept, winner) => {
+			if (kept.state !== 'submitted' && (await locked(winner)))
+				throw new DocumentError(ALREADY_SUBMITTED, 'submitted');
+		});
+		return resolved as T;
+	}
+
 	return {
 		type,
 		newId: () => docId(type, crypto.randomUUID()),
@@ -149,6 +175,8 @@ export function createParentDocumentService<T extends StoredDoc = StoredDoc>(
 		get: async (id) => (id.startsWith(prefix) ? ((await store.get(id)) as T | null) : null),
 		list,
 		watch: (listener) => store.watch(prefix, list, listener),
-		discardDraft
+		discardDraft,
+		conflicts,
+		resolveConflict
 	};
 }
