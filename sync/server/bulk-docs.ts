@@ -165,6 +165,7 @@ function writeOne(
 			body,
 			deleted,
 			hasAttachments: prepared.length > 0,
+			attachmentCount: prepared.length,
 			current: current
 				? { body: JSON.parse(current.body) as Raw, deleted: !!current.deleted }
 				: null,

@@ -2,6 +2,7 @@
 // reported by PouchDB as `denied`, the rest goes through (S-OWN-*, S-VAL-*, S-ATT-2).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { declareTestChild } from './test-harness';
+import { TOO_MANY_PAGES } from '../../src/lib/domain/documents';
 import { TEST_DECLARATION_ID } from '../test/factories';
 import type { PouchDoc, ReplicationInfo } from 'pouchdb-core';
 import { createHarness, listen, type Harness, type RunningServer } from './test-harness';
@@ -136,6 +137,14 @@ describe('ownership and validation', () => {
 		);
 		expect(reasons[onPreinscription._id]).toMatch(/Seules les pièces/);
 		expect(reasons[huge._id]).toMatch(/taille maximale/);
+	});
+
+	it('S-ATT-2 a piece has at most 10 pages, so it always fits in one sync request', async () => {
+		const ten = pieceWithPages(Array.from({ length: 10 }, () => fakeFile('jpeg')));
+		const eleven = pieceWithPages(Array.from({ length: 11 }, () => fakeFile('jpeg')));
+		const { denied, storedIds } = await push([ten, eleven]);
+		expect(storedIds).toEqual([ten._id]);
+		expect(reasonsOf(denied)[eleven._id]).toBe(TOO_MANY_PAGES);
 	});
 
 	it('S-ATT-2 a request body over the limit is refused whole with 413 and a French reason', async () => {

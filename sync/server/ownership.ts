@@ -2,6 +2,8 @@
 // document types, never `svc:` ids; drafts are checked field by field, submitted documents in full.
 import {
 	ATTACHMENT_DOC_TYPES,
+	MAX_PAGES_PER_PIECE,
+	TOO_MANY_PAGES,
 	PARENT_DOC_TYPES,
 	SERVICE_ID_PREFIX,
 	documentProblem,
@@ -19,6 +21,8 @@ export interface WriteAttempt {
 	body: Record<string, unknown>;
 	deleted: boolean;
 	hasAttachments: boolean;
+	/** How many attachments the revision has (pages of a piece). */
+	attachmentCount?: number;
 	/** The current winning revision on the server, if the document exists. */
 	current: { body: Record<string, unknown>; deleted: boolean } | null;
 	/** Whether a structure id is one of the service's active structures (the `structures` table). */
@@ -45,6 +49,7 @@ export function parentWriteProblem(w: WriteAttempt): string | null {
 		return `Le type du document doit être « ${type} », comme son identifiant.`;
 	if (w.hasAttachments && !ATTACHMENT_DOC_TYPES.includes(type))
 		return 'Seules les pièces justificatives peuvent contenir des fichiers.';
+	if ((w.attachmentCount ?? 0) > MAX_PAGES_PER_PIECE) return TOO_MANY_PAGES;
 	const problem = documentProblem(type, w.body, w.hasAttachments);
 	if (problem) return problem;
 	if (type === 'preinscription' && Array.isArray(w.body.choices)) {

@@ -371,6 +371,13 @@ const FIELD_LABELS: Record<string, string> = {
 	type: 'Type'
 };
 
+/**
+ * Pages of one piece at most: ~1 MB each, a piece must fit in one sync request (16 MB).
+ * More pages go in a second piece.
+ */
+export const MAX_PAGES_PER_PIECE = 10;
+export const TOO_MANY_PAGES = `Une pièce justificative compte au plus ${MAX_PAGES_PER_PIECE} pages : enregistrez les pages suivantes dans une autre pièce.`;
+
 /** Document types that may carry attachments (scanned pages). */
 export const ATTACHMENT_DOC_TYPES: readonly ParentDocType[] = ['piece'];
 

@@ -1,5 +1,6 @@
 // Pieces against a real PouchDB: pages as attachments, a piece is submitted only with pages.
 import { describe, expect, it } from 'vitest';
+import { TOO_MANY_PAGES } from '$domain/documents';
 import { createPieceService } from './piece.service';
 import { DocumentError } from './store';
 import { memoryDb } from './test-db';
@@ -51,5 +52,24 @@ describe('piece service', () => {
 			.saveDraft(pieces.newId(), { ...fields, kind: 'passport' })
 			.catch((e: Error) => e.message);
 		expect(error).toBe('Le type de pièce justificative est inconnu.');
+	});
+
+	it('keeps a piece within 10 pages, so it fits in one sync request', async () => {
+		const pieces = createPieceService(memoryDb().source);
+		const id = pieces.newId();
+		await pieces.saveDraft(id, fields);
+		const page = { contentType: 'image/jpeg', data: jpeg(1) };
+		const error = await pieces
+			.setPages(
+				id,
+				Array.from({ length: 11 }, () => page)
+			)
+			.catch((e: Error) => e.message);
+		expect(error).toBe(TOO_MANY_PAGES);
+		await pieces.setPages(
+			id,
+			Array.from({ length: 10 }, () => page)
+		);
+		expect(pieces.pageNames((await pieces.get(id))!)).toHaveLength(10);
 	});
 });

@@ -1,13 +1,13 @@
 // Supporting documents (pièces justificatives) on the device: a piece is a draft until its pages
 // (attachments `page-1`, `page-2`…) are all there, then submitted into the vault.
-import type { Piece } from '../../domain/documents';
+import { MAX_PAGES_PER_PIECE, TOO_MANY_PAGES, type Piece } from '../../domain/documents';
 import { syncManager } from '$sync/sync-manager.svelte';
 import {
 	createParentDocumentService,
 	type ParentDocumentOptions,
 	type ParentDocumentService
 } from './parent-document';
-import type { DbSource, StoredDoc } from './store';
+import { DocumentError, type DbSource, type StoredDoc } from './store';
 
 export type PieceDocument = StoredDoc & Partial<Piece>;
 
@@ -36,6 +36,7 @@ export function createPieceService(
 	return {
 		...base,
 		async setPages(id, pages) {
+			if (pages.length > MAX_PAGES_PER_PIECE) throw new DocumentError(TOO_MANY_PAGES, 'invalid');
 			const current = await base.get(id);
 			const attachments: Record<string, { content_type: string; data: Blob | Uint8Array } | null> =
 				{};
