@@ -191,6 +191,7 @@ setUnauthorizedHandler(() => {
 
 /** Pages being scanned stay on the device through an expired session, not past a sign-out. */
 async function eraseScanWorkbench() {
+	if (typeof indexedDB === 'undefined') return; // no device store here (tests in Node)
 	try {
 		await (await import('./scan/workbench')).workbench.erase();
 	} catch (error) {
