@@ -30,7 +30,11 @@ export async function createAndActivate(page: Page, parent: Parent) {
 	await acceptCgu(page);
 	await fillRegistration(page, parent);
 	await page.getByRole('button', { name: 'Créer mon espace' }).click();
-	await expect(page.getByText(`Un courriel d'activation a été envoyé à l'adresse`)).toBeVisible();
+	// The server hashes the password (scrypt) and checks its strength: on a loaded 2-core machine
+	// running two journeys at once this can take longer than the default 10 s.
+	await expect(page.getByText(`Un courriel d'activation a été envoyé à l'adresse`)).toBeVisible({
+		timeout: 30_000
+	});
 	await expect(page.getByText(parent.email)).toBeVisible();
 	const mail = await waitForMail({ to: parent.email, subject: 'Activez' });
 	await page.goto(linkContaining(mail, '/activation/'));
