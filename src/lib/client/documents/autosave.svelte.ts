@@ -148,3 +148,25 @@ export function createAutosave<T extends StoredDoc>(
 		}
 	};
 }
+
+export const SUBMIT_FAILED =
+	'Votre demande n’a pas pu être enregistrée sur cet appareil. Réessayez.';
+
+/**
+ * VALIDER of a wizard: saves what the autosave holds, then submits the draft. Null when it was
+ * submitted, else the French reason to show (a refused field, the complete schema's check).
+ */
+export async function submitDraft<T extends StoredDoc>(
+	autosave: Autosave<T>,
+	service: ParentDocumentService<T>,
+	id: string
+): Promise<string | null> {
+	try {
+		await autosave.flush();
+		if (autosave.invalidFields.length > 0 && autosave.error) return autosave.error;
+		await service.submit(id);
+		return null;
+	} catch (e) {
+		return e instanceof DocumentError ? e.message : SUBMIT_FAILED;
+	}
+}
