@@ -8,6 +8,7 @@ import { csrfProtection, securityHeaders } from './http/security';
 import { sessionMiddleware } from './http/session-middleware';
 import { indexBuild, serveBuild } from './http/static';
 import { authRoutes } from './routes/auth';
+import { deskRoutes } from './desk';
 import { demoMailboxOnly, demoRoutes } from './routes/demo';
 import { meRoutes } from './routes/me';
 import { referenceRoutes } from './routes/reference';
@@ -49,7 +50,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 		.route('/auth', authRoutes)
 		.route('/me', meRoutes)
 		.route('/', referenceRoutes)
-		.route('/demo', demoRoutes);
+		.route('/demo', demoRoutes)
+		.route('/agent', deskRoutes);
 	app.route('/api', api);
 	app.all('/api/*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));
 	app.route('/sync', createSyncRoutes());

@@ -3,7 +3,7 @@ import { ManualClock } from '../clock';
 import { testConfig, type Config } from '../config';
 import { openDatabase, type Db } from '../db';
 import { createApp } from '../app';
-import { seedStructures } from '../seed/seed';
+import { insertActiveUser, seedStructures } from '../seed/seed';
 
 export const ORIGIN = 'http://localhost:3000';
 
@@ -132,4 +132,31 @@ export async function signedInParent(h: Harness, overrides: Record<string, unkno
 	);
 	if (login.status !== 200) throw new Error(`login failed: ${login.status}`);
 	return { jar, body };
+}
+
+let staffCounter = 0;
+/** Creates an active agent (or admin) of the service and signs it in; returns its jar and id. */
+export async function signedInStaff(
+	h: Harness,
+	role: 'staff' | 'admin' = 'staff',
+	names: { firstNames?: string; lastName?: string } = {}
+) {
+	const username = `agent-${role}-${staffCounter++}`;
+	const password = 'Tr3s-Bon-Secret-Agent';
+	const id = await insertActiveUser(
+		h.db,
+		{
+			username,
+			email: `${username}@service.localhost`,
+			password,
+			role,
+			firstNames: names.firstNames ?? 'Agnès',
+			lastName: names.lastName ?? 'Instructrice'
+		},
+		h.clock.now()
+	);
+	const jar = new CookieJar();
+	const login = await h.call('POST', '/api/auth/login', { username, password }, jar);
+	if (login.status !== 200) throw new Error(`staff login failed: ${login.status}`);
+	return { jar, id, username };
 }

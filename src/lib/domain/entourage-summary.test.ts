@@ -83,10 +83,10 @@ describe('review of a household declaration', () => {
 
 	it('states: awaiting send until numbered, then the service’s decision', () => {
 		expect(memberState('Déposée')).toBe('pending');
-		expect(memberState('En cours de traitement')).toBe('pending');
-		expect(memberState('Acceptée')).toBe('validated');
+		expect(memberState('En cours d’instruction')).toBe('pending');
+		expect(memberState('Complète')).toBe('validated');
 		expect(memberState('Refusée')).toBe('refused');
-		expect(memberState('Annulée')).toBeNull();
+		expect(memberState('Classée sans suite')).toBeNull();
 		expect(memberStateLabel({ state: 'pending', requestNumber: null })).toBe('En attente d’envoi');
 		expect(memberStateLabel({ state: 'pending', requestNumber: 12 })).toBe(
 			'En attente de validation'

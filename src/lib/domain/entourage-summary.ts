@@ -85,14 +85,16 @@ export type MemberState = 'pending' | 'validated' | 'refused';
 export function memberState(status: RequestStatus): MemberState | null {
 	switch (status) {
 		case REQUEST_STATUS.submitted:
-		case REQUEST_STATUS.inProgress:
+		case REQUEST_STATUS.inReview:
+		case REQUEST_STATUS.piecesRequested:
+		case REQUEST_STATUS.piecesReceived:
 			return 'pending';
-		case REQUEST_STATUS.accepted:
+		case REQUEST_STATUS.complete:
 			return 'validated';
 		case REQUEST_STATUS.refused:
 			return 'refused';
 		default:
-			return null; // cancelled: the member is no longer declared
+			return null; // classée sans suite: the member is no longer declared
 	}
 }
 

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+	AGENT_ACTIONS,
 	FINAL_REQUEST_STATUSES,
 	INITIAL_REQUEST_STATUS,
 	REQUEST_STATUS,
 	REQUEST_STATUSES,
-	isRequestStatus
+	TRANSITIONS,
+	allowedActions,
+	isRequestStatus,
+	nextStatus
 } from './request-status';
 
 describe('request statuses', () => {
@@ -15,25 +19,64 @@ describe('request statuses', () => {
 	it('lists every status once, in French, in the order a request goes through them', () => {
 		expect(REQUEST_STATUSES).toEqual([
 			'Déposée',
-			'En cours de traitement',
-			'Acceptée',
+			'En cours d’instruction',
+			'Pièces demandées',
+			'Pièces reçues',
+			'Complète',
 			'Refusée',
-			'Annulée'
+			'Classée sans suite'
 		]);
 		expect(new Set(REQUEST_STATUSES).size).toBe(REQUEST_STATUSES.length);
 	});
 
-	it('the final statuses are accepted, refused and cancelled', () => {
-		expect(FINAL_REQUEST_STATUSES).toEqual([
-			REQUEST_STATUS.accepted,
-			REQUEST_STATUS.refused,
-			REQUEST_STATUS.cancelled
-		]);
+	it('nothing leaves a refused or withdrawn request', () => {
+		expect(FINAL_REQUEST_STATUSES).toEqual([REQUEST_STATUS.refused, REQUEST_STATUS.closed]);
+		for (const s of FINAL_REQUEST_STATUSES) {
+			expect(allowedActions(s)).toEqual([]);
+			expect(nextStatus(s, 'pieces-sent').ok).toBe(false);
+		}
 	});
 
 	it('recognises a stored status and nothing else', () => {
-		expect(isRequestStatus('Acceptée')).toBe(true);
-		expect(isRequestStatus('accepted')).toBe(false);
+		expect(isRequestStatus('Complète')).toBe(true);
+		expect(isRequestStatus('complete')).toBe(false);
 		expect(isRequestStatus(undefined)).toBe(false);
+	});
+});
+
+describe('status transitions', () => {
+	it('the desk journey: taken, pieces asked, received, complete', () => {
+		let s = INITIAL_REQUEST_STATUS;
+		for (const [action, expected] of [
+			['take', 'En cours d’instruction'],
+			['ask-pieces', 'Pièces demandées'],
+			['pieces-sent', 'Pièces reçues'],
+			['take', 'En cours d’instruction'],
+			['complete', 'Complète']
+		] as const) {
+			const r = nextStatus(s, action);
+			expect(r).toEqual({ ok: true, status: expected });
+			if (r.ok) s = r.status;
+		}
+	});
+
+	it('an action not allowed from the current status gives a French reason', () => {
+		expect(nextStatus(REQUEST_STATUS.complete, 'ask-pieces')).toEqual({
+			ok: false,
+			reason: 'Action « Demander des pièces » impossible : la demande est « Complète ».'
+		});
+		// Only the family answers a request for pieces; an agent cannot take it meanwhile.
+		expect(allowedActions(REQUEST_STATUS.piecesRequested)).toEqual(['refuse', 'close']);
+		expect(nextStatus(REQUEST_STATUS.inReview, 'pieces-sent').ok).toBe(false);
+	});
+
+	it('every open status can be refused or closed; the table names only known statuses', () => {
+		for (const s of REQUEST_STATUSES.filter((x) => !FINAL_REQUEST_STATUSES.includes(x))) {
+			expect(allowedActions(s)).toEqual(expect.arrayContaining(['refuse', 'close']));
+		}
+		for (const t of Object.values(TRANSITIONS)) {
+			expect([...t.from, t.to].every(isRequestStatus)).toBe(true);
+		}
+		expect(AGENT_ACTIONS).toHaveLength(5);
 	});
 });

@@ -1,16 +1,19 @@
-// The statuses of a numbered request (préinscription, déclaration d'entourage), one list for the
-// projector, the SQL CHECK of `requests.status` (migrations 003/005) and the UI.
-// The stored value (SQL column and `svc:status` document) is the French label the guide shows
+// The statuses of a numbered request (préinscription, déclaration d'entourage) and the actions the
+// service's agents take on it: one table for the projector, the SQL CHECK of `requests.status`
+// (migration 007), the staff desk's API (409 when an action is not allowed) and the UI.
+// The stored value (SQL column and `svc:status` document) is the French label the parent reads
 // ("Déposée"); code names a status by its id: `REQUEST_STATUS.submitted`.
-// The commission's outcomes (place proposée, liste d'attente, refus — reference/commission.md)
-// will be added here with migration 008 when the commission exists.
+// The commission's outcomes (place proposée, liste d'attente — reference/commission.md) will be
+// added here with their own migration when the commission exists.
 
 export const REQUEST_STATUS = {
 	submitted: 'Déposée',
-	inProgress: 'En cours de traitement',
-	accepted: 'Acceptée',
+	inReview: 'En cours d’instruction',
+	piecesRequested: 'Pièces demandées',
+	piecesReceived: 'Pièces reçues',
+	complete: 'Complète',
 	refused: 'Refusée',
-	cancelled: 'Annulée'
+	closed: 'Classée sans suite'
 } as const;
 
 export type RequestStatusId = keyof typeof REQUEST_STATUS;
@@ -24,10 +27,83 @@ export const INITIAL_REQUEST_STATUS: RequestStatus = REQUEST_STATUS.submitted;
 
 /** Statuses after which nothing changes any more. */
 export const FINAL_REQUEST_STATUSES: readonly RequestStatus[] = [
-	REQUEST_STATUS.accepted,
 	REQUEST_STATUS.refused,
-	REQUEST_STATUS.cancelled
+	REQUEST_STATUS.closed
 ];
+
+/** Statuses waiting for an agent (the inbox): new, or the family has answered. */
+export const INBOX_REQUEST_STATUSES: readonly RequestStatus[] = [
+	REQUEST_STATUS.submitted,
+	REQUEST_STATUS.piecesReceived
+];
+
+/**
+ * What changes a request's status. Agents' actions (`take` … `close`, the staff desk's API
+ * names) and the family's own: `pieces-sent`, when the parent sends the pieces asked for.
+ */
+export type RequestAction = 'take' | 'ask-pieces' | 'complete' | 'refuse' | 'close' | 'pieces-sent';
+
+export const AGENT_ACTIONS = ['take', 'ask-pieces', 'complete', 'refuse', 'close'] as const;
+export type AgentAction = (typeof AGENT_ACTIONS)[number];
+
+interface Transition {
+	/** The button's label on the staff desk (and the history's wording). */
+	label: string;
+	from: readonly RequestStatus[];
+	to: RequestStatus;
+}
+
+const S = REQUEST_STATUS;
+const OPEN: readonly RequestStatus[] = [
+	S.submitted,
+	S.inReview,
+	S.piecesRequested,
+	S.piecesReceived,
+	S.complete
+];
+
+/** The status transitions: from which statuses each action is allowed, and where it leads. */
+export const TRANSITIONS: Record<RequestAction, Transition> = {
+	take: { label: 'Prendre en charge', from: [S.submitted, S.piecesReceived], to: S.inReview },
+	'ask-pieces': {
+		label: 'Demander des pièces',
+		from: [S.submitted, S.inReview, S.piecesReceived],
+		to: S.piecesRequested
+	},
+	complete: {
+		label: 'Marquer complète',
+		from: [S.submitted, S.inReview, S.piecesReceived],
+		to: S.complete
+	},
+	refuse: { label: 'Refuser', from: OPEN, to: S.refused },
+	close: { label: 'Classer sans suite', from: OPEN, to: S.closed },
+	'pieces-sent': { label: 'Pièces envoyées', from: [S.piecesRequested], to: S.piecesReceived }
+};
+
+export function isAgentAction(value: unknown): value is AgentAction {
+	return typeof value === 'string' && (AGENT_ACTIONS as readonly string[]).includes(value);
+}
+
+/** The actions an agent may take on a request in this status, in the desk's order. */
+export function allowedActions(status: RequestStatus): AgentAction[] {
+	return AGENT_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(status));
+}
+
+/**
+ * The status an action leads to from `status`, or the French reason it is not allowed (the API
+ * answers 409 with it).
+ */
+export function nextStatus(
+	status: RequestStatus,
+	action: RequestAction
+): { ok: true; status: RequestStatus } | { ok: false; reason: string } {
+	const t = TRANSITIONS[action];
+	if (t.from.includes(status)) return { ok: true, status: t.to };
+	return {
+		ok: false,
+		reason: `Action « ${t.label} » impossible : la demande est « ${status} ».`
+	};
+}
 
 /** Why a numbered request (or one on its way) can no longer be changed (SYNC_SPEC S-OWN-3). */
 export const REQUEST_LOCKED =

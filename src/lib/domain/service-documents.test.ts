@@ -66,13 +66,13 @@ describe('svc:status documents', () => {
 			{ history: [{ status: 'Déposée', at: 'hier' }] },
 			'Le champ « Date du statut » doit être une date et une heure ISO.'
 		],
-		[{ status: 'Acceptée' }, 'Le statut doit être le dernier de l’historique.'],
+		[{ status: 'Complète' }, 'Le statut doit être le dernier de l’historique.'],
 		[
 			{
-				status: 'Acceptée',
+				status: 'Complète',
 				history: [
 					{ status: 'Déposée', at: '2021-11-04T09:13:00.000Z' },
-					{ status: 'Acceptée', at: '2021-11-03T09:13:00.000Z' }
+					{ status: 'Complète', at: '2021-11-03T09:13:00.000Z' }
 				]
 			},
 			'L’historique doit être dans l’ordre chronologique.'

@@ -26,7 +26,19 @@ const timestamp = (label: string) =>
 
 const status = v.picklist(REQUEST_STATUSES, 'Statut de demande inconnu.');
 
-const historyEntry = v.object({ status, at: timestamp('Date du statut') });
+const note = v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000)));
+
+/**
+ * One step of a request's history. `by` is who acted (an agent's name, or « Vous » for the
+ * family's own answer); `comment` the agent's note; `message` what the family is asked (pieces).
+ */
+const historyEntry = v.object({
+	status,
+	at: timestamp('Date du statut'),
+	by: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
+	comment: note,
+	message: note
+});
 
 const requestDocTypes = REQUEST_DOC_TYPES as readonly string[];
 
@@ -47,8 +59,10 @@ export const StatusDoc = v.pipe(
 			v.minValue(1, 'Le numéro de demande doit être positif.')
 		),
 		status,
-		/** The service's reason, in French, when the request is refused or cancelled. */
-		reason: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000))),
+		/** The service's reason, in French, when the request is refused or closed. */
+		reason: note,
+		/** What the service asks the family to send, while the status is « Pièces demandées ». */
+		piecesRequested: note,
 		history: v.pipe(
 			v.array(historyEntry, 'L’historique doit être une liste.'),
 			v.minLength(1, 'L’historique contient au moins le dépôt de la demande.')

@@ -40,6 +40,10 @@ export function projectSubmission(rev: AcceptedRevision, ctx: ProjectionContext)
 			at
 		) as { number: number } | undefined;
 	if (!inserted) return;
+	db.prepare(
+		`INSERT INTO request_events (request_id, number, action, status, actor_name, at)
+		 SELECT id, number, 'submit', status, 'Famille', ? FROM requests WHERE number = ?`
+	).run(ctx.now, inserted.number);
 	const label = REQUEST_TYPE_LABELS[rev.type as keyof typeof REQUEST_TYPE_LABELS] ?? rev.type;
 	// Written through the shared schema the UI reads it with; a mismatch throws and rolls back.
 	const status = v.parse(StatusDoc, {

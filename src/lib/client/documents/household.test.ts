@@ -79,10 +79,10 @@ describe('declaredMembers', () => {
 			doc('entourage:d', 'submitted', [{ ...child, id: 'c3' }])
 		];
 		const members = declaredMembers(docs, [
-			status('entourage:a', 'Acceptée', 3),
+			status('entourage:a', 'Complète', 3),
 			status('entourage:b', 'Refusée', 4, 'Pièce illisible.'),
-			status('entourage:c', 'En cours de traitement', 5),
-			status('entourage:d', 'Annulée', 6)
+			status('entourage:c', 'En cours d’instruction', 5),
+			status('entourage:d', 'Classée sans suite', 6)
 		]);
 		expect(members.map((m) => [m.id, m.state, m.requestNumber, m.reason])).toEqual([
 			['k1', 'validated', 3, undefined],

@@ -40,7 +40,7 @@ export interface RequestSummary {
 	stage: RequestStage;
 	/** The label shown: the service's status, « En attente d’envoi » or « Refusée à l’envoi ». */
 	statusLabel: string;
-	/** Whether the service's decision is final (accepted, refused, cancelled). */
+	/** Whether the service's decision is final (refused, classée sans suite). */
 	final: boolean;
 	/** The French reason: of the sync refusal, or of the service's refusal or cancellation. */
 	reason: string | null;
@@ -178,7 +178,8 @@ export function statusTone(r: Pick<RequestSummary, 'stage' | 'statusLabel'>): st
 	if (r.stage === 'refused-by-sync') return 'error';
 	if (r.stage === 'awaiting') return 'waiting';
 	const s = r.statusLabel as RequestStatus;
-	if (s === REQUEST_STATUS.accepted) return 'success';
-	if (s === REQUEST_STATUS.refused || s === REQUEST_STATUS.cancelled) return 'error';
+	if (s === REQUEST_STATUS.complete) return 'success';
+	if (s === REQUEST_STATUS.refused || s === REQUEST_STATUS.closed) return 'error';
+	if (s === REQUEST_STATUS.piecesRequested) return 'waiting';
 	return 'info';
 }

@@ -1,0 +1,10 @@
+// The staff desk's API, mounted at /api/agent: staff and admins only (anonymous → 401, a parent →
+// 403, on every route, known or not). Each concern is a router of its own, composed here.
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/env';
+import { errorBody } from '../http/errors';
+import { requireRole } from '../http/session-middleware';
+
+export const deskRoutes = new Hono<AppEnv>()
+	.use('*', requireRole('staff', 'admin'))
+	.all('*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));
