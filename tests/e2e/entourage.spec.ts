@@ -292,3 +292,70 @@ test('a co-representative and a child to be born: the profile fits the kind of m
 	await page.getByRole('button', { name: 'VALIDER' }).click();
 	await expect(page.getByText(/^DEMANDE N° \d+$/)).toBeVisible();
 });
+
+test('two devices edit the same draft offline: the parent sees both versions, keeps one, and both devices converge', async ({
+	page,
+	context,
+	browser
+}) => {
+	test.setTimeout(180_000);
+	const parent = await newParentAtMonEntourage(page);
+	await waitForWorkerControl(page);
+	await startDeclaration(page);
+	await addChildType(page);
+	await page.getByRole('textbox', { name: /^\*?\s*Nom/ }).fill(CHILD.lastName);
+	await expect(page.getByText('Brouillon enregistré sur cet appareil')).toBeVisible();
+
+	const { baseURL, locale, timezoneId } = test.info().project.use;
+	const otherContext = await browser.newContext({ baseURL, locale, timezoneId });
+	try {
+		const second = await otherContext.newPage();
+		await signIn(second, parent.username, parent.password);
+		await expect(second).toHaveURL(/\/espace$/);
+		await waitForWorkerControl(second);
+		await second.goto('/espace/entourage');
+		await second.getByRole('link', { name: 'Reprendre la déclaration' }).click();
+		const firstName = (p: Page) => p.getByRole('textbox', { name: /Prénom/ });
+		await expect(second.getByRole('textbox', { name: /^\*?\s*Nom/ })).toHaveValue(CHILD.lastName);
+
+		// Both devices lose the network; each gives the child a different first name.
+		await context.setOffline(true);
+		await otherContext.setOffline(true);
+		await firstName(page).fill('Léa');
+		await firstName(second).fill('Lou');
+		for (const p of [page, second]) {
+			await p.getByRole('textbox', { name: /^\*?\s*Nom/ }).click(); // leave the field: saved
+			await expect(p.getByText('Brouillon enregistré sur cet appareil')).toBeVisible();
+		}
+
+		// The network returns: each device receives the other's version and shows both.
+		await context.setOffline(false);
+		await otherContext.setOffline(false);
+		const gate = (p: Page) =>
+			p.getByRole('region', { name: 'Ce document a été modifié sur deux appareils' });
+		for (const p of [page, second]) {
+			await expect(gate(p)).toBeVisible({ timeout: BACK_ONLINE_MS });
+			await expect(gate(p).getByRole('article')).toHaveCount(2);
+			await expect(gate(p)).toContainText('Léa');
+			await expect(gate(p)).toContainText('Lou');
+		}
+		await expectNoA11yViolations(page, 'conflit de versions');
+
+		// On the first device the parent keeps the version that says « Lou ».
+		const lou = gate(page).getByRole('article').filter({ hasText: 'Lou' });
+		await lou.getByRole('button', { name: 'Garder cette version' }).click();
+		await expect(page.getByText(/conservée\. L’autre version a été supprimée\./)).toBeAttached();
+		await expect(gate(page)).toHaveCount(0);
+		await expect(firstName(page)).toHaveValue('Lou');
+
+		// The other device converges by itself: no choice left, the kept version in the form.
+		await expect(gate(second)).toHaveCount(0, { timeout: BACK_ONLINE_MS });
+		await expect(firstName(second)).toHaveValue('Lou');
+		await second.reload();
+		await expect(firstName(second)).toHaveValue('Lou');
+		await page.reload();
+		await expect(firstName(page)).toHaveValue('Lou');
+	} finally {
+		await otherContext.close();
+	}
+});
