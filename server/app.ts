@@ -12,6 +12,7 @@ import { deskRoutes } from './desk';
 import { demoMailboxOnly, demoRoutes } from './routes/demo';
 import { meRoutes } from './routes/me';
 import { referenceRoutes } from './routes/reference';
+import { publicNewsRoutes } from './news/routes';
 import { createSyncRoutes } from '../sync/server';
 
 export interface AppOptions {
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 		.route('/auth', authRoutes)
 		.route('/me', meRoutes)
 		.route('/', referenceRoutes)
+		.route('/', publicNewsRoutes)
 		.route('/demo', demoRoutes)
 		.route('/agent', deskRoutes);
 	app.route('/api', api);

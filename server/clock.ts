@@ -13,4 +13,7 @@ export class ManualClock implements Clock {
 	advance(ms: number) {
 		this.t += ms;
 	}
+	set(at: number) {
+		this.t = at;
+	}
 }

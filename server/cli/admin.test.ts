@@ -17,7 +17,17 @@ describe('admin CLI', () => {
 		const err = vi.spyOn(console, 'error').mockImplementation(() => {});
 		expect(
 			await run(
-				['create-staff', 'agent.martin', 'agent@test.localhost', '--password', 'Bureau-Creche-42'],
+				[
+					'create-staff',
+					'agent.martin',
+					'agent@test.localhost',
+					'--password',
+					'Bureau-Creche-42',
+					'--prenom',
+					'Agnès',
+					'--nom',
+					'Martin'
+				],
 				env
 			)
 		).toBe(0);
@@ -50,6 +60,8 @@ describe('admin CLI', () => {
 		expect(res.status).toBe(200);
 		const me = await res.json();
 		expect(me.user.role).toBe('staff');
+		// The name shown in a request's history when this agent acts.
+		expect(me.user).toMatchObject({ firstNames: 'Agnès', lastName: 'Martin' });
 		expect(me.household).toBeNull();
 		db.close();
 	});

@@ -11,6 +11,7 @@ import { insertActiveUser } from '../seed/seed';
 
 const USAGE = `Usage :
   npm run admin -- create-staff <identifiant> <courriel> [--password <mot de passe>] [--admin]
+      [--prenom <prénom>] [--nom <nom>]   (le nom de l'agent dans l'historique des demandes)
   Sans --password, le mot de passe est demandé (saisie masquée).`;
 
 async function promptPassword(): Promise<string> {
@@ -50,6 +51,8 @@ export async function run(argv: string[], env = process.env): Promise<number> {
 		const a = rest[i];
 		if (a === '--password') flags.set('password', rest[++i] ?? '');
 		else if (a === '--admin') flags.set('admin', true);
+		else if (a === '--prenom') flags.set('firstNames', rest[++i] ?? '');
+		else if (a === '--nom') flags.set('lastName', rest[++i] ?? '');
 		else positional.push(a);
 	}
 	const [username, email] = positional;
@@ -94,8 +97,8 @@ export async function run(argv: string[], env = process.env): Promise<number> {
 			email: e.output,
 			password,
 			role,
-			lastName: u.output,
-			firstNames: ''
+			lastName: (flags.get('lastName') as string | undefined)?.trim() || u.output,
+			firstNames: (flags.get('firstNames') as string | undefined)?.trim() ?? ''
 		});
 		console.log(
 			`Compte ${role === 'admin' ? 'administrateur' : 'agent'} « ${u.output} » créé (${config.databaseFile}).`

@@ -4,7 +4,9 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/env';
 import { errorBody } from '../http/errors';
 import { requireRole } from '../http/session-middleware';
+import { deskNewsRoutes } from '../news/routes';
 
 export const deskRoutes = new Hono<AppEnv>()
 	.use('*', requireRole('staff', 'admin'))
+	.route('/', deskNewsRoutes)
 	.all('*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));

@@ -1,10 +1,11 @@
 // Starts a real SMTP server and the app (node scripts/start.js) on free loopback ports with a
 // fresh data folder, waits for /api/health, and hands the URLs to the tests through env.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { E2E_ADMIN, E2E_AGENT } from './support/factories';
 import { startMailServer } from './support/mail-server';
 import { freePort } from './support/ports';
 
@@ -22,21 +23,22 @@ export default async function globalSetup() {
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const logFile = join(root, 'app.log');
 
+	const env = {
+		...process.env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		DATA_DIR: dataDir,
+		SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+		PUBLIC_URL: baseUrl,
+		DEMO: '0',
+		// Every journey signs up from 127.0.0.1: lift the per-address cap (tested in limits.test.ts).
+		REGISTRATIONS_PER_HOUR: '100000'
+	};
 	const app = spawn(process.execPath, ['scripts/start.js'], {
 		cwd: process.cwd(),
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe'],
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			DATA_DIR: dataDir,
-			SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-			PUBLIC_URL: baseUrl,
-			DEMO: '0',
-			// Every journey signs up from 127.0.0.1: lift the per-address cap (tested in limits.test.ts).
-			REGISTRATIONS_PER_HOUR: '100000'
-		}
+		env
 	});
 	const log = createWriteStream(logFile);
 	app.stdout?.pipe(log);
@@ -49,6 +51,37 @@ export default async function globalSetup() {
 		await stopMail();
 		const tail = await readFile(logFile, 'utf8').catch(() => '');
 		throw new Error(`${(error as Error).message}\n--- app log ---\n${tail.slice(-4000)}`);
+	}
+
+	// The service's agents, as a real deployment gets them: the admin CLI on the same database.
+	for (const [account, role] of [
+		[E2E_AGENT, []],
+		[E2E_ADMIN, ['--admin']]
+	] as const) {
+		const made = spawnSync(
+			process.execPath,
+			[
+				'--import',
+				'tsx',
+				'server/cli/admin.ts',
+				'create-staff',
+				account.username,
+				account.email,
+				'--password',
+				account.password,
+				'--prenom',
+				account.firstNames,
+				'--nom',
+				account.lastName,
+				...role
+			],
+			{ cwd: process.cwd(), env, encoding: 'utf8' }
+		);
+		if (made.status !== 0) {
+			stopApp(app);
+			await stopMail();
+			throw new Error(`admin CLI failed: ${made.stderr || made.stdout}`);
+		}
 	}
 
 	process.env.E2E_BASE_URL = baseUrl;

@@ -4,6 +4,7 @@
 // is sent before anything else may use the session cookie.
 import { connectivity } from '$lib/pwa/connectivity.svelte';
 import { clearPendingSignOut, hasPendingSignOut } from './pending-sign-out';
+import type { NewsInput, NewsItem } from '$lib/domain/news';
 import type { ApiErrorBody, DemoMail, Me, ProfileData } from './types';
 
 export type ApiResult<T> =
@@ -132,6 +133,14 @@ export const api = {
 		post<{ status: string }>('/auth/password-reset/confirm', { token, password }),
 	me: () => request<Me>('GET', '/me'),
 	structures: () => request<{ structures: Structure[] }>('GET', '/structures'),
+	news: () => request<{ news: NewsItem[] }>('GET', '/news'),
+	desk: {
+		news: () => request<{ news: NewsItem[] }>('GET', '/agent/news'),
+		createNews: (input: NewsInput) => post<{ news: NewsItem }>('/agent/news', input),
+		updateNews: (id: number, input: NewsInput) =>
+			request<{ news: NewsItem }>('PUT', `/agent/news/${id}`, input),
+		deleteNews: (id: number) => request<null>('DELETE', `/agent/news/${id}`)
+	},
 	profile: () => request<ProfileData>('GET', '/me/profile'),
 	updateProfile: (input: ProfileInput) => request<ProfileData>('PUT', '/me/profile', input),
 	changeEmail: (email: string, currentPassword: string) =>

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { frenchDate, frenchDateTime, frenchLongDateTime, frenchTime } from './french-date';
+import {
+	frenchDate,
+	frenchDateTime,
+	frenchLongDateTime,
+	frenchTime,
+	frenchLongDay
+} from './french-date';
 
 describe('French dates in Paris time, whatever the machine’s time zone', () => {
 	it('shows winter and summer instants at the Paris wall-clock time', () => {
@@ -31,5 +37,13 @@ describe('French dates in Paris time, whatever the machine’s time zone', () =>
 		expect(frenchDate(Number.NaN)).toBe('');
 		expect(frenchTime('')).toBe('');
 		expect(frenchLongDateTime('2026-13-45')).toBe('');
+	});
+});
+
+describe('frenchLongDay', () => {
+	it('writes a calendar day in words, the same day whatever the season', () => {
+		expect(frenchLongDay('2021-11-03')).toBe('3 novembre 2021');
+		expect(frenchLongDay('2026-07-01')).toBe('1er juillet 2026');
+		expect(frenchLongDay('03/11/2021')).toBe('');
 	});
 });

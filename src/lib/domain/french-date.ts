@@ -55,3 +55,10 @@ export function frenchDateTime(at: Instant): string {
 export function frenchLongDateTime(at: Instant): string {
 	return format(at, (d) => `${LONG_DATE.format(d)} à ${TIME.format(d)}`);
 }
+
+/** "3 novembre 2021" ("1er juillet 2026") for a calendar day "2021-11-03" (no time, no shift); '' when not a day. */
+export function frenchLongDay(day: string): string {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return '';
+	// Noon UTC is the same calendar day in Europe/Paris all year round.
+	return format(`${day}T12:00:00Z`, (d) => LONG_DATE.format(d).replace(/^1 /, '1er '));
+}

@@ -39,3 +39,19 @@ export function makeParent(overrides: Partial<Parent> = {}): Parent {
 		...overrides
 	};
 }
+
+/** The service's accounts of the journeys, made by the real admin CLI in the global setup. */
+export const E2E_AGENT = {
+	username: 'agent.e2e',
+	email: 'agent.e2e@service.localhost',
+	password: 'Bureau-Creche-E2E-42',
+	firstNames: 'Agnès',
+	lastName: 'Martin'
+} as const;
+export const E2E_ADMIN = {
+	username: 'admin.e2e',
+	email: 'admin.e2e@service.localhost',
+	password: 'Bureau-Admin-E2E-42',
+	firstNames: 'Bruno',
+	lastName: 'Admin'
+} as const;
