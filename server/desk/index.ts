@@ -5,8 +5,10 @@ import type { AppEnv } from '../http/env';
 import { errorBody } from '../http/errors';
 import { requireRole } from '../http/session-middleware';
 import { deskNewsRoutes } from '../news/routes';
+import { deskStructureRoutes } from '../structures/routes';
 
 export const deskRoutes = new Hono<AppEnv>()
 	.use('*', requireRole('staff', 'admin'))
 	.route('/', deskNewsRoutes)
+	.route('/', deskStructureRoutes)
 	.all('*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));

@@ -2,6 +2,7 @@
 // and, in demo mode only, one staff account and one demo family with known credentials.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { splitCapacity } from '../../src/lib/domain/structures';
 import type { Db } from '../db';
 import { hashPassword } from '../auth/password';
 
@@ -18,10 +19,24 @@ export function seedStructures(db: Db): number {
 	const file = new URL('./structures.json', import.meta.url);
 	const { structures } = JSON.parse(readFileSync(file, 'utf8')) as { structures: StructureSeed[] };
 	const insert = db.prepare(
-		'INSERT INTO structures (id, name, label, commune, capacity, position) VALUES (?, ?, ?, ?, ?, ?)'
+		`INSERT INTO structures (id, name, label, commune, capacity, capacity_babies, capacity_toddlers,
+			capacity_older, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	);
 	db.transaction(() =>
-		structures.forEach((s, i) => insert.run(s.id, s.name, s.label, s.commune, s.capacity, i + 1))
+		structures.forEach((s, i) => {
+			const c = splitCapacity(s.capacity);
+			insert.run(
+				s.id,
+				s.name,
+				s.label,
+				s.commune,
+				s.capacity,
+				c.babies,
+				c.toddlers,
+				c.older,
+				i + 1
+			);
+		})
 	)();
 	return structures.length;
 }

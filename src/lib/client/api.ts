@@ -5,6 +5,7 @@
 import { connectivity } from '$lib/pwa/connectivity.svelte';
 import { clearPendingSignOut, hasPendingSignOut } from './pending-sign-out';
 import type { NewsInput, NewsItem } from '$lib/domain/news';
+import type { StructureInput, StructureRecord } from '$lib/domain/structures';
 import type { ApiErrorBody, DemoMail, Me, ProfileData } from './types';
 
 export type ApiResult<T> =
@@ -139,7 +140,14 @@ export const api = {
 		createNews: (input: NewsInput) => post<{ news: NewsItem }>('/agent/news', input),
 		updateNews: (id: number, input: NewsInput) =>
 			request<{ news: NewsItem }>('PUT', `/agent/news/${id}`, input),
-		deleteNews: (id: number) => request<null>('DELETE', `/agent/news/${id}`)
+		deleteNews: (id: number) => request<null>('DELETE', `/agent/news/${id}`),
+		structures: () => request<{ structures: StructureRecord[] }>('GET', '/agent/structures'),
+		updateStructure: (id: string, input: StructureInput) =>
+			request<{ structure: StructureRecord }>(
+				'PUT',
+				`/agent/structures/${encodeURIComponent(id)}`,
+				input
+			)
 	},
 	profile: () => request<ProfileData>('GET', '/me/profile'),
 	updateProfile: (input: ProfileInput) => request<ProfileData>('PUT', '/me/profile', input),
