@@ -37,6 +37,11 @@ describe('configuration', () => {
 		expect(loadConfig({ REQUESTS_PER_HOUSEHOLD_PER_DAY: '50' }).requestsPerHouseholdPerDay).toBe(
 			50
 		);
+		expect(() => loadConfig({ AUDIT_RETENTION_DAYS: '-3' })).toThrow(
+			/AUDIT_RETENTION_DAYS doit être un nombre entier de jours/
+		);
+		expect(loadConfig({}).auditRetentionDays).toBe(365);
+		expect(loadConfig({ AUDIT_RETENTION_DAYS: '180' }).auditRetentionDays).toBe(180);
 	});
 
 	it('reads TRUSTED_PROXIES as a list of IP addresses, with a French error otherwise', () => {

@@ -24,7 +24,12 @@ export interface Config {
 	trustedProxies: string[];
 	/** Spaces that may be created from one client address in an hour. */
 	registrationsPerHour: number;
+	/** Days the audit log keeps a row before the daily purge removes it. */
+	auditRetentionDays: number;
 }
+
+/** Default of AUDIT_RETENTION_DAYS: one year, then the trace of who read a file is purged. */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 365;
 
 /** Default of REQUESTS_PER_HOUSEHOLD_PER_DAY: well above what a family sends, far below a flood. */
 export const DEFAULT_REQUESTS_PER_HOUSEHOLD_PER_DAY = 20;
@@ -93,6 +98,17 @@ const Env = v.object({
 			v.transform(Number)
 		),
 		'10'
+	),
+	AUDIT_RETENTION_DAYS: v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(
+				/^[1-9]\d{0,4}$/,
+				'AUDIT_RETENTION_DAYS doit être un nombre entier de jours (1 ou plus)'
+			),
+			v.transform(Number)
+		),
+		String(DEFAULT_AUDIT_RETENTION_DAYS)
 	)
 });
 
@@ -131,7 +147,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		requestsPerHouseholdPerDay:
 			e.REQUESTS_PER_HOUSEHOLD_PER_DAY ?? DEFAULT_REQUESTS_PER_HOUSEHOLD_PER_DAY,
 		trustedProxies: e.TRUSTED_PROXIES,
-		registrationsPerHour: e.REGISTRATIONS_PER_HOUR
+		registrationsPerHour: e.REGISTRATIONS_PER_HOUR,
+		auditRetentionDays: e.AUDIT_RETENTION_DAYS
 	};
 }
 
@@ -152,6 +169,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 		requestsPerHouseholdPerDay: DEFAULT_REQUESTS_PER_HOUSEHOLD_PER_DAY,
 		trustedProxies: [],
 		registrationsPerHour: 10,
+		auditRetentionDays: DEFAULT_AUDIT_RETENTION_DAYS,
 		...overrides
 	};
 }

@@ -11,6 +11,7 @@ import { deleteExpiredSessions } from './auth/session';
 import { pruneFailures } from './auth/throttle';
 import { pruneRateEvents } from './auth/rate-limit';
 import { pruneTrustedDevices } from './auth/trusted-devices';
+import { purgeAudit } from './audit/audit';
 import { warmPasswordStrength } from './auth/password-strength';
 import { startWalCheckpointer } from '../sync/server/wal-checkpointer';
 
@@ -42,6 +43,11 @@ export async function createRuntime(
 		pruneTrustedDevices(db, clock.now());
 	}, 3600_000);
 	housekeeping.unref();
+	// The audit log keeps rows for AUDIT_RETENTION_DAYS: purged at start and then once a day.
+	const purge = () => purgeAudit(db, clock.now(), config.auditRetentionDays);
+	purge();
+	const dailyPurge = setInterval(purge, 86_400_000);
+	dailyPurge.unref();
 	const deps = { db, config, clock, kickOutbox: worker.kick };
 	const app = createApp(deps, options);
 	if (seededDemo) seedDemoHousehold(deps); // after createApp: its projectors number the request
@@ -54,6 +60,7 @@ export async function createRuntime(
 		seededDemo,
 		async close() {
 			clearInterval(housekeeping);
+			clearInterval(dailyPurge);
 			await worker.stop();
 			await checkpointer.stop();
 			db.close();

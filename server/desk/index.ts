@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/env';
 import { errorBody } from '../http/errors';
 import { requireRole } from '../http/session-middleware';
+import { deskAuditRoutes } from '../audit/routes';
 import { deskNewsRoutes } from '../news/routes';
 import { deskStructureRoutes } from '../structures/routes';
 
@@ -11,4 +12,5 @@ export const deskRoutes = new Hono<AppEnv>()
 	.use('*', requireRole('staff', 'admin'))
 	.route('/', deskNewsRoutes)
 	.route('/', deskStructureRoutes)
+	.route('/', deskAuditRoutes)
 	.all('*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));

@@ -1,5 +1,6 @@
 // The service's public news: stored rows, what the public sees today, and the agents' changes
 // (each one written to the audit log in the same transaction).
+import { audit } from '../audit/audit';
 import type { Db } from '../db';
 import { isShown, type NewsInput, type NewsItem } from '../../src/lib/domain/news';
 import { todayInParis } from '../../src/lib/domain/validation';
@@ -44,14 +45,8 @@ export function publicNews(db: Db, now: number): NewsItem[] {
 		.filter((n) => isShown(n, today));
 }
 
-function audit(db: Db, actorId: string, action: string, id: number, now: number) {
-	db.prepare('INSERT INTO audit_log (at, actor_id, action, detail) VALUES (?, ?, ?, ?)').run(
-		now,
-		actorId,
-		action,
-		JSON.stringify({ newsId: id })
-	);
-}
+const auditNews = (db: Db, actorId: string, action: string, newsId: number, now: number) =>
+	audit(db, { actorId, action, detail: { newsId } }, now);
 
 export function createNews(db: Db, input: NewsInput, actorId: string, now: number): NewsItem {
 	return db.transaction(() => {
@@ -69,7 +64,7 @@ export function createNews(db: Db, input: NewsInput, actorId: string, now: numbe
 				now,
 				now
 			) as NewsRow;
-		audit(db, actorId, 'news.create', row.id, now);
+		auditNews(db, actorId, 'news.create', row.id, now);
 		return toItem(row);
 	})();
 }
@@ -91,7 +86,7 @@ export function updateNews(
 			.get(input.title, input.body, input.publishedOn, input.endsOn ?? null, now, id) as
 			NewsRow | undefined;
 		if (!row) return null;
-		audit(db, actorId, 'news.update', id, now);
+		auditNews(db, actorId, 'news.update', id, now);
 		return toItem(row);
 	})();
 }
@@ -100,7 +95,7 @@ export function updateNews(
 export function deleteNews(db: Db, id: number, actorId: string, now: number): boolean {
 	return db.transaction(() => {
 		const gone = db.prepare('DELETE FROM news WHERE id = ?').run(id).changes > 0;
-		if (gone) audit(db, actorId, 'news.delete', id, now);
+		if (gone) auditNews(db, actorId, 'news.delete', id, now);
 		return gone;
 	})();
 }

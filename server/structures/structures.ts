@@ -1,5 +1,6 @@
 // The crèches on the server: the list the desk shows (active or not) and the admins' edits, each
 // one audited in its transaction. Parents' list: server/routes/reference.ts (active ones).
+import { audit } from '../audit/audit';
 import type { Db } from '../db';
 import {
 	structureLabel,
@@ -68,12 +69,7 @@ export function updateStructure(
 				id
 			) as Row | undefined;
 		if (!row) return null;
-		db.prepare('INSERT INTO audit_log (at, actor_id, action, detail) VALUES (?, ?, ?, ?)').run(
-			now,
-			actorId,
-			'structure.update',
-			JSON.stringify({ structureId: id, ...input })
-		);
+		audit(db, { actorId, action: 'structure.update', detail: { structureId: id, ...input } }, now);
 		return toRecord(row);
 	})();
 }

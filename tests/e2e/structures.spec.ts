@@ -1,6 +1,7 @@
 // Issue 9 item 7 — an admin changes a structure's places by age group and its commune; agents
 // see the structures but cannot change them. (Names and « proposée » are left alone here: other
-// journeys running at the same time choose structures by their label.)
+// journeys running at the same time choose structures by their label.) The change is in the
+// audit log, which only admins read.
 import { expect, test } from '@playwright/test';
 import { expectNoA11yViolations } from './support/axe';
 import { E2E_ADMIN, E2E_AGENT } from './support/factories';
@@ -41,6 +42,15 @@ test('an admin edits a structure’s places by age group; an agent only reads th
 		/Modifier/
 	]);
 
+	// The change is in the audit log, with who made it; the log filters by agent.
+	await page.goto('/agent/journal');
+	await page.getByRole('combobox', { name: 'Agent' }).selectOption({ label: 'Bruno Admin' });
+	await page.getByRole('button', { name: 'Filtrer' }).click();
+	const entry = page.getByRole('row', { name: /Modification d’une structure/ }).first();
+	await expect(entry).toContainText('Bruno Admin');
+	await expect(entry).toContainText("structure Les p'tits mariniers");
+	await expectNoA11yViolations(page, 'journal d’audit');
+
 	const { baseURL, locale, timezoneId } = test.info().project.use;
 	const agentContext = await browser.newContext({ baseURL, locale, timezoneId });
 	try {
@@ -51,6 +61,10 @@ test('an admin edits a structure’s places by age group; an agent only reads th
 		await expect(agent.getByRole('row', { name: /Les p'tits mariniers/ })).toContainText('31');
 		await expect(agent.getByRole('button', { name: /^Modifier/ })).toHaveCount(0);
 		await expect(agent.getByText('Seuls les administrateurs peuvent les modifier.')).toBeVisible();
+		await agent.goto('/agent/journal');
+		await expect(
+			agent.getByText('Le journal d’audit est réservé aux administrateurs.')
+		).toBeVisible();
 	} finally {
 		await agentContext.close();
 	}

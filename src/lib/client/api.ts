@@ -6,6 +6,7 @@ import { connectivity } from '$lib/pwa/connectivity.svelte';
 import { clearPendingSignOut, hasPendingSignOut } from './pending-sign-out';
 import type { NewsInput, NewsItem } from '$lib/domain/news';
 import type { StructureInput, StructureRecord } from '$lib/domain/structures';
+import type { AuditEntry } from '$lib/domain/audit';
 import type { ApiErrorBody, DemoMail, Me, ProfileData } from './types';
 
 export type ApiResult<T> =
@@ -142,6 +143,13 @@ export const api = {
 			request<{ news: NewsItem }>('PUT', `/agent/news/${id}`, input),
 		deleteNews: (id: number) => request<null>('DELETE', `/agent/news/${id}`),
 		structures: () => request<{ structures: StructureRecord[] }>('GET', '/agent/structures'),
+		audit: (query: URLSearchParams) =>
+			request<{ items: AuditEntry[]; nextBefore: number | null }>('GET', `/agent/audit?${query}`),
+		auditAgents: () =>
+			request<{ agents: { id: string; name: string; role: string }[] }>(
+				'GET',
+				'/agent/audit/agents'
+			),
 		updateStructure: (id: string, input: StructureInput) =>
 			request<{ structure: StructureRecord }>(
 				'PUT',

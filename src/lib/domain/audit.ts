@@ -1,0 +1,29 @@
+// What the audit log's actions are called on the admins' screen. Pure TypeScript.
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+	'request.view': 'Consultation d’une demande',
+	'document.view': 'Consultation d’une pièce justificative',
+	'request.action': 'Traitement d’une demande',
+	'member.decision': 'Décision sur un membre déclaré',
+	'message.send': 'Message à une famille',
+	'news.create': 'Publication d’une actualité',
+	'news.update': 'Modification d’une actualité',
+	'news.delete': 'Suppression d’une actualité',
+	'structure.update': 'Modification d’une structure'
+};
+
+export function auditActionLabel(action: string): string {
+	return AUDIT_ACTION_LABELS[action] ?? action;
+}
+
+export interface AuditEntry {
+	id: number;
+	/** ISO timestamp. */
+	at: string;
+	actorId: string | null;
+	actorName: string | null;
+	action: string;
+	householdId: string | null;
+	/** The family's name (the household's parent), when the entry is about a family. */
+	familyName: string | null;
+	detail: Record<string, unknown> | null;
+}
