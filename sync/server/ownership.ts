@@ -13,6 +13,7 @@ import {
 import {
 	declaredChildren,
 	householdProblems,
+	PIECE_NOT_IN_HOUSEHOLD,
 	referenceDay
 } from '../../src/lib/domain/preinscription-rules';
 
@@ -66,6 +67,11 @@ export function parentWriteProblem(w: WriteAttempt): string | null {
 		});
 		const first = Object.values(problems)[0];
 		if (first) return first;
+	}
+	// S-VAL-7: the pieces of a reply to « Pièces demandées » are this household's.
+	if (type === 'reply' && w.body.state === 'submitted') {
+		const own = new Set(w.householdDocs('piece').map((d) => d.id));
+		if ((w.body.pieceIds as string[]).some((id) => !own.has(id))) return PIECE_NOT_IN_HOUSEHOLD;
 	}
 	return null;
 }

@@ -13,10 +13,14 @@ import type { SyncStore } from './store';
 import { applyRevision, newEditRevisions } from './write';
 
 export const SUBMITTED_LOCKED = REQUEST_LOCKED;
+export const REPLY_LOCKED =
+	'Ces pièces ont déjà été transmises au service : votre réponse ne peut plus être modifiée.';
 
 export interface LockedRequest {
 	/** The submitted revision the document must keep as its winner (null for legacy rows). */
 	docRev: string | null;
+	/** Where that revision is recorded: a request, or a reply to « Pièces demandées ». */
+	table: 'requests' | 'request_replies';
 }
 
 export interface LockScope {
@@ -25,12 +29,16 @@ export interface LockScope {
 	revsLimit: number;
 }
 
-/** The request made from this household document, if any. */
+/**
+ * The request made from this household document, or the reply it was projected as (a submitted
+ * `reply` is locked the same way), if any.
+ */
 export function lockedRequest(db: Db, householdId: string, docId: string): LockedRequest | null {
+	const table = docId.startsWith('reply:') ? 'request_replies' : 'requests';
 	const row = db
-		.prepare('SELECT doc_rev FROM requests WHERE household_id = ? AND doc_id = ?')
+		.prepare(`SELECT doc_rev FROM ${table} WHERE household_id = ? AND doc_id = ?`)
 		.get(householdId, docId) as { doc_rev: string | null } | undefined;
-	return row ? { docRev: row.doc_rev } : null;
+	return row ? { docRev: row.doc_rev, table } : null;
 }
 
 /** Writes a service revision as the child of leaf `parentRev`; returns its rev. */
@@ -102,7 +110,7 @@ export function overrule(
 		// The revision descends from the submitted one, which is no longer a leaf anywhere it is
 		// known: only a newer revision carrying the submitted content can win on those replicas.
 		keep = writeChild(s, id, rev, false, JSON.parse(kept.body) as Record<string, unknown>);
-		db.prepare('UPDATE requests SET doc_rev = ? WHERE household_id = ? AND doc_id = ?').run(
+		db.prepare(`UPDATE ${request.table} SET doc_rev = ? WHERE household_id = ? AND doc_id = ?`).run(
 			keep,
 			householdId,
 			id

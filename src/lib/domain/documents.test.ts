@@ -8,7 +8,8 @@ import {
 	EXPECTED_DATE_TOO_FAR,
 	documentProblem,
 	memberFieldErrors,
-	parseDocId
+	parseDocId,
+	REPLY_NEEDS_PIECES
 } from './documents';
 
 const uuid = '2b1f0c36-5d7e-4a43-9c39-9f6f3f1d2a10';
@@ -55,6 +56,33 @@ describe('household documents', () => {
 		expect(
 			documentProblem('entourage', { type: 'entourage', state: 'submitted', members: [] }, false)
 		).toMatch(/au moins un membre/);
+	});
+});
+
+// The family's answer to « Pièces demandées » (issue 9): a draft may be empty, a submitted reply
+// names its request and at least one piece.
+describe('reply to « Pièces demandées »', () => {
+	const requestId = `preinscription:${uuid}`;
+	const pieceId = `piece:${uuid}`;
+
+	it('S-VAL-1 a draft may have no piece yet; its fields are checked', () => {
+		expect(documentProblem('reply', { type: 'reply', requestId, pieceIds: [] }, false)).toBeNull();
+		expect(documentProblem('reply', { type: 'reply', requestId: `piece:${uuid}` }, false)).toMatch(
+			/préinscription ou une déclaration/
+		);
+	});
+
+	it('S-VAL-2 a submitted reply needs at least one piece: « Ajoutez au moins une pièce. »', () => {
+		const reply = { type: 'reply', state: 'submitted', requestId };
+		expect(documentProblem('reply', reply, false)).toBe(REPLY_NEEDS_PIECES);
+		expect(documentProblem('reply', { ...reply, pieceIds: [] }, false)).toBe(REPLY_NEEDS_PIECES);
+		expect(documentProblem('reply', { ...reply, pieceIds: [pieceId] }, false)).toBeNull();
+		expect(
+			documentProblem('reply', { ...reply, pieceIds: [pieceId], comment: 'x'.repeat(2001) }, false)
+		).toMatch(/Commentaire/);
+		expect(
+			documentProblem('reply', { type: 'reply', state: 'submitted', pieceIds: [pieceId] }, false)
+		).toBe('Le champ « Demande » est obligatoire.');
 	});
 });
 

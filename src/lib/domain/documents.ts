@@ -12,8 +12,11 @@ import {
 	todayInParis
 } from './validation';
 
-/** Types a parent may write. `piece` = supporting document (pièce justificative). */
-export const PARENT_DOC_TYPES = ['preinscription', 'entourage', 'piece'] as const;
+/**
+ * Types a parent may write. `piece` = supporting document (pièce justificative); `reply` = the
+ * family's answer to « Pièces demandées » (the pieces the service asked for).
+ */
+export const PARENT_DOC_TYPES = ['preinscription', 'entourage', 'piece', 'reply'] as const;
 export type ParentDocType = (typeof PARENT_DOC_TYPES)[number];
 /** Documents that become a numbered request when submitted. */
 export const REQUEST_DOC_TYPES = ['preinscription', 'entourage'] as const;
@@ -330,6 +333,29 @@ const pieceEntries = {
 	label: requiredText('Libellé', 150)
 };
 
+/** A submitted answer to « Pièces demandées » names at least one piece. */
+export const REPLY_NEEDS_PIECES = 'Ajoutez au moins une pièce.';
+
+const replyEntries = (draft: boolean) => ({
+	...base('reply'),
+	/** The request answered: the preinscription or entourage document it was submitted as. */
+	requestId: v.pipe(
+		v.string(required('Demande')),
+		v.check(
+			(id) => (REQUEST_DOC_TYPES as readonly string[]).includes(parseDocId(id)?.type ?? ''),
+			'La réponse doit viser une préinscription ou une déclaration d’entourage.'
+		)
+	),
+	pieceIds: v.pipe(
+		v.optional(v.array(idOf('piece', 'Pièce justificative'), PIECES_MESSAGE), []),
+		v.minLength(draft ? 0 : 1, REPLY_NEEDS_PIECES),
+		v.check(distinct, 'Une même pièce ne peut pas être envoyée deux fois.')
+	),
+	comment: optionalText('Commentaire', 2000),
+	/** Device-side: the `at` of the « Pièces demandées » history entry this reply answers. */
+	askedAt: v.optional(v.string())
+});
+
 const PreinscriptionDoc = {
 	complete: v.looseObject(preinscriptionEntries(false)),
 	draft: v.partial(v.looseObject(preinscriptionEntries(true)))
@@ -343,14 +369,21 @@ const PieceDoc = {
 	draft: v.partial(v.looseObject(pieceEntries))
 };
 
+const ReplyDoc = {
+	complete: v.looseObject(replyEntries(false)),
+	draft: v.partial(v.looseObject(replyEntries(true)))
+};
+
 export type Preinscription = v.InferOutput<typeof PreinscriptionDoc.complete>;
+export type Reply = v.InferOutput<typeof ReplyDoc.complete>;
 export type Entourage = v.InferOutput<typeof EntourageDoc.complete>;
 export type Piece = v.InferOutput<typeof PieceDoc.complete>;
 
 const DOC_SCHEMAS = {
 	preinscription: PreinscriptionDoc,
 	entourage: EntourageDoc,
-	piece: PieceDoc
+	piece: PieceDoc,
+	reply: ReplyDoc
 } as const;
 
 const FIELD_LABELS: Record<string, string> = {
@@ -368,6 +401,8 @@ const FIELD_LABELS: Record<string, string> = {
 	kind: 'Type de pièce',
 	personId: 'Personne concernée',
 	label: 'Libellé',
+	requestId: 'Demande',
+	pieceIds: 'Pièces',
 	type: 'Type'
 };
 

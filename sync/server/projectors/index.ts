@@ -1,5 +1,6 @@
 // The projectors the app runs; registered once, when the sync routes are created.
 import { registerProjector } from './registry';
+import { projectReply } from './reply';
 import { projectSubmission } from './submission';
 
 let installed = false;
@@ -9,6 +10,7 @@ export function installDefaultProjectors() {
 	installed = true;
 	registerProjector('preinscription', projectSubmission);
 	registerProjector('entourage', projectSubmission);
+	registerProjector('reply', projectReply);
 }
 
 export {
