@@ -7,10 +7,12 @@ import { requireRole } from '../http/session-middleware';
 import { deskAuditRoutes } from '../audit/routes';
 import { deskNewsRoutes } from '../news/routes';
 import { deskStructureRoutes } from '../structures/routes';
+import { memberRoutes } from './members';
 
 export const deskRoutes = new Hono<AppEnv>()
 	.use('*', requireRole('staff', 'admin'))
 	.route('/', deskNewsRoutes)
 	.route('/', deskStructureRoutes)
 	.route('/', deskAuditRoutes)
+	.route('/', memberRoutes)
 	.all('*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));

@@ -24,3 +24,22 @@ export function writeHouseholdDocs(
 	});
 	return bulkDocs({ deps, store, db }, withRevs, true, actor);
 }
+
+/**
+ * Reads a document of a household database from the server (the staff desk): the given revision,
+ * else the winner; null when missing or deleted.
+ */
+export function readHouseholdDoc(
+	deps: AppDeps,
+	householdId: string,
+	id: string,
+	rev?: string | null
+): Record<string, unknown> | null {
+	const store = SyncStore.for(deps.db);
+	const name = householdDbName(householdId);
+	const row = store.getDoc(name, id);
+	if (!row) return null;
+	const stored = store.getRev(name, id, rev ?? row.winning_rev);
+	if (!stored || stored.deleted) return null;
+	return JSON.parse(stored.body) as Record<string, unknown>;
+}

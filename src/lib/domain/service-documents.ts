@@ -42,6 +42,16 @@ const historyEntry = v.object({
 
 const requestDocTypes = REQUEST_DOC_TYPES as readonly string[];
 
+/** The service's decision on one declared member of an entourage declaration (the household file). */
+export const MEMBER_DECISIONS = ['pending', 'validated', 'refused'] as const;
+export type MemberDecision = (typeof MEMBER_DECISIONS)[number];
+
+const memberDecision = v.object({
+	decision: v.picklist(MEMBER_DECISIONS, 'Décision inconnue pour ce membre.'),
+	/** Why the member was refused, in French. */
+	reason: note
+});
+
 export const StatusDoc = v.pipe(
 	v.looseObject({
 		type: v.literal('status', 'Le type du document doit être « status ».'),
@@ -63,6 +73,10 @@ export const StatusDoc = v.pipe(
 		reason: note,
 		/** What the service asks the family to send, while the status is « Pièces demandées ». */
 		piecesRequested: note,
+		/** Per declared member (entourage declarations), the service's decision, by member id. */
+		members: v.optional(
+			v.record(v.string(), memberDecision, 'Les décisions doivent être un objet.')
+		),
 		history: v.pipe(
 			v.array(historyEntry, 'L’historique doit être une liste.'),
 			v.minLength(1, 'L’historique contient au moins le dépôt de la demande.')

@@ -11,9 +11,8 @@ import {
 } from '../../../src/lib/domain/request-status';
 import { StatusDoc, statusDocId } from '../../../src/lib/domain/service-documents';
 import { recordRequestEvent, type RequestChange } from '../../../server/desk/events';
-import { householdDbName } from '../access';
 import { DocRefused } from '../errors';
-import { SyncStore } from '../store';
+import { readHouseholdDoc } from '../service-writes';
 import type { AcceptedRevision, ProjectionContext } from './registry';
 
 export const REPLY_REQUEST_UNKNOWN =
@@ -38,16 +37,6 @@ interface RequestRow {
  */
 function requestChanged(ctx: ProjectionContext, change: RequestChange): void {
 	recordRequestEvent(ctx.deps.db, change, ctx.now);
-}
-
-/** The winning content of a service document of this household, if any. */
-function currentServiceDoc(ctx: ProjectionContext, id: string): Record<string, unknown> | null {
-	const store = SyncStore.for(ctx.deps.db);
-	const name = householdDbName(ctx.householdId);
-	const row = store.getDoc(name, id);
-	if (!row || row.deleted) return null;
-	const rev = store.getRev(name, id, row.winning_rev);
-	return rev ? (JSON.parse(rev.body) as Record<string, unknown>) : null;
 }
 
 export function projectReply(rev: AcceptedRevision, ctx: ProjectionContext): void {
@@ -114,7 +103,7 @@ function statusAfterReply(
 	at: string,
 	comment: string
 ) {
-	const current = currentServiceDoc(ctx, statusDocId(requestId));
+	const current = readHouseholdDoc(ctx.deps, ctx.householdId, statusDocId(requestId));
 	const history = Array.isArray(current?.history) ? (current.history as { at: string }[]) : [];
 	// The history stays chronological even if the server's clock went back a little.
 	const last = history.at(-1)?.at;
