@@ -87,6 +87,13 @@ describe('review of a household declaration', () => {
 		expect(memberState('Complète')).toBe('validated');
 		expect(memberState('Refusée')).toBe('refused');
 		expect(memberState('Classée sans suite')).toBeNull();
+		// The service's decision on the member comes first (household file, issue 9).
+		expect(memberState('Déposée', { decision: 'validated' })).toBe('validated');
+		expect(memberState('En cours d’instruction', { decision: 'refused' })).toBe('refused');
+		expect(memberState('Complète', { decision: 'refused' })).toBe('refused');
+		expect(memberState('Classée sans suite', { decision: 'validated' })).toBe('validated');
+		expect(memberState('Pièces demandées', { decision: 'pending' })).toBe('pending');
+		expect(memberState('Complète', null)).toBe('validated');
 		expect(memberStateLabel({ state: 'pending', requestNumber: null })).toBe('En attente d’envoi');
 		expect(memberStateLabel({ state: 'pending', requestNumber: 12 })).toBe(
 			'En attente de validation'

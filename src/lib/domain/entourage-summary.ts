@@ -81,8 +81,16 @@ export function summaryRows(
 
 export type MemberState = 'pending' | 'validated' | 'refused';
 
-/** The state of a declared member from its request's status. */
-export function memberState(status: RequestStatus): MemberState | null {
+/**
+ * The state of a declared member: the service's decision on that member when it made one
+ * (svc:status `members`), else from its request's status.
+ */
+export function memberState(
+	status: RequestStatus,
+	decision?: { decision: MemberState } | null
+): MemberState | null {
+	if (decision?.decision === 'validated' || decision?.decision === 'refused')
+		return decision.decision;
 	switch (status) {
 		case REQUEST_STATUS.submitted:
 		case REQUEST_STATUS.inReview:

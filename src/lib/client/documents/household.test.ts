@@ -1,7 +1,7 @@
 // The declared household: members of submitted declarations with their request's state.
 import { describe, expect, it } from 'vitest';
 import type { EntourageDocument } from './entourage.service';
-import { declaredMembers } from './household';
+import { declaredMembers, selectableChildren } from './household';
 import type { RequestStatusDoc } from './service-docs.service';
 
 const child = {
@@ -90,5 +90,53 @@ describe('declaredMembers', () => {
 			['c2', 'pending', 5, undefined]
 		]);
 		expect(members[0]).toMatchObject({ relationship: 'Grand-parent' });
+	});
+
+	it('the service’s decision on each member comes first: « Validé » / « Refusé » with its reason', () => {
+		const decided = {
+			...status('entourage:b', 'En cours d’instruction', 8),
+			members: {
+				c1: { decision: 'validated' },
+				c2: { decision: 'refused', reason: 'Certificat de grossesse manquant.' },
+				k1: { decision: 'pending' }
+			}
+		} as RequestStatusDoc;
+		const members = declaredMembers(
+			[doc('entourage:b', 'submitted', [child, unborn, contact])],
+			[decided]
+		);
+		expect(members.map((m) => [m.id, m.state, m.reason])).toEqual([
+			['c1', 'validated', undefined],
+			['c2', 'refused', 'Certificat de grossesse manquant.'],
+			['k1', 'pending', undefined]
+		]);
+		// A validated child stays in the household file even if the declaration is later closed.
+		const closed = { ...decided, status: 'Classée sans suite' } as RequestStatusDoc;
+		expect(
+			declaredMembers([doc('entourage:b', 'submitted', [child, unborn, contact])], [closed]).map(
+				(m) => [m.id, m.state]
+			)
+		).toEqual([
+			['c1', 'validated'],
+			['c2', 'refused']
+		]);
+	});
+
+	it('the pre-registration offers validated and pending children, not a refused one', () => {
+		const decided = {
+			...status('entourage:b', 'En cours d’instruction', 8),
+			members: { c1: { decision: 'validated' }, c2: { decision: 'refused', reason: 'Non.' } }
+		} as RequestStatusDoc;
+		const members = declaredMembers(
+			[
+				doc('entourage:b', 'submitted', [child, unborn, contact]),
+				doc('entourage:e', 'submitted', [{ ...child, id: 'c4' }])
+			],
+			[decided]
+		);
+		expect(selectableChildren(members).map((m) => [m.id, m.state])).toEqual([
+			['c1', 'validated'],
+			['c4', 'pending']
+		]);
 	});
 });

@@ -30,7 +30,8 @@ export interface DeclaredMember {
 
 /**
  * Members of the SUBMITTED declarations, most recent declaration first. Without a status (not
- * numbered yet) a member is pending; a cancelled request's members are left out.
+ * numbered yet) a member is pending; the service's decision on a member (svc:status `members`)
+ * comes before its request's status; a cancelled request's undecided members are left out.
  */
 export function declaredMembers(
 	docs: EntourageDocument[],
@@ -41,9 +42,10 @@ export function declaredMembers(
 		.filter((doc) => doc.state === 'submitted')
 		.flatMap((doc) => {
 			const status = byId.get(statusDocId(doc._id));
-			const state = status ? memberState(status.status) : 'pending';
-			if (state === null) return [];
-			return ((doc.members ?? []) as Record<string, unknown>[]).map((m) => {
+			return ((doc.members ?? []) as Record<string, unknown>[]).flatMap((m) => {
+				const decision = status?.members?.[String(m.id)];
+				const state = status ? memberState(status.status, decision) : 'pending';
+				if (state === null) return [];
 				const member: DeclaredMember = {
 					id: String(m.id),
 					role: m.role as MemberRole,
@@ -58,8 +60,20 @@ export function declaredMembers(
 					member.expectedBirthDate = str(m.expectedBirthDate);
 				} else if (m.birthDate) member.birthDate = str(m.birthDate);
 				if (m.relationship) member.relationship = str(m.relationship);
-				if (status?.reason) member.reason = status.reason;
-				return member;
+				// The reason of the member's own refusal; a validated member has none; else the request's.
+				const own = decision?.decision;
+				const reason =
+					own === 'refused' ? decision?.reason : own === 'validated' ? undefined : status?.reason;
+				if (reason) member.reason = reason;
+				return [member];
 			});
 		});
+}
+
+/**
+ * The children a pre-registration may name: validated by the service, or declared in a submitted
+ * declaration still waiting for its decision; a refused child is not offered.
+ */
+export function selectableChildren(members: DeclaredMember[]): DeclaredMember[] {
+	return members.filter((m) => m.role === 'child' && m.state !== 'refused');
 }
