@@ -1,15 +1,16 @@
 // What the signed-in area shows of the household, live: its declarations, pre-registrations,
-// pieces and the service's documents, read through the document services and refreshed on every
+// pieces, answers to « Pièces demandées » and the service's documents, read through the document services and refreshed on every
 // local change (the parent's writes and what replication pulls). Pages create one, call
 // `start()` in an effect and read the derived lists.
 import { syncManager } from '$sync/sync-manager.svelte';
 import { entourages, type EntourageDocument } from './entourage.service';
 import { pieces, type PieceDocument } from './piece.service';
 import { preinscriptions, type PreinscriptionDocument } from './preinscription.service';
+import { replies, type ReplyDocument } from './reply.service';
 import { listDrafts, listRequests } from './requests';
 import { serviceDocs, type RequestStatusDoc, type ServiceMessage } from './service-docs.service';
 
-const SOURCES = 5;
+const SOURCES = 6;
 
 export class HouseholdView {
 	entourages = $state.raw<EntourageDocument[]>([]);
@@ -17,6 +18,8 @@ export class HouseholdView {
 	pieces = $state.raw<PieceDocument[]>([]);
 	statuses = $state.raw<RequestStatusDoc[]>([]);
 	messages = $state.raw<ServiceMessage[]>([]);
+	/** The family's answers to « Pièces demandées » (drafts and sent). */
+	replies = $state.raw<ReplyDocument[]>([]);
 	/** How many sources answered at least once: the lists are complete when it reaches them all. */
 	#answered = $state(new Array<boolean>(SOURCES).fill(false));
 
@@ -47,7 +50,8 @@ export class HouseholdView {
 			preinscriptions.watch((d) => ((this.preinscriptions = d), this.#mark(1))),
 			pieces.watch((d) => ((this.pieces = d), this.#mark(2))),
 			serviceDocs.watchStatuses((d) => ((this.statuses = d), this.#mark(3))),
-			serviceDocs.watchMessages((d) => ((this.messages = d), this.#mark(4)))
+			serviceDocs.watchMessages((d) => ((this.messages = d), this.#mark(4))),
+			replies.watch((d) => ((this.replies = d), this.#mark(5)))
 		];
 		return () => stops.forEach((stop) => stop());
 	}

@@ -1,7 +1,13 @@
 // The household's requests as the parent follows them: numbered, awaiting, refused by the sync.
 import { describe, expect, it } from 'vitest';
 import { AWAITING_SEND_LABEL, REQUEST_STATUS } from '$domain/request-status';
-import { listDrafts, listRequests, SYNC_REFUSED_LABEL, statusTone } from './requests';
+import {
+	listDrafts,
+	listRequests,
+	messageSubject,
+	SYNC_REFUSED_LABEL,
+	statusTone
+} from './requests';
 import type { EntourageDocument } from './entourage.service';
 import type { PreinscriptionDocument } from './preinscription.service';
 import type { RequestStatusDoc } from './service-docs.service';
@@ -109,6 +115,62 @@ describe('the household’s requests', () => {
 		});
 		expect(r).toMatchObject({ final: true, reason: 'Pièce illisible.', statusLabel: 'Refusée' });
 		expect(r!.history.map((h) => h.label)).toEqual(['Déposée', 'Refusée']);
+	});
+
+	it('shows who acted, the agent’s comment and what the family is asked, in the history', () => {
+		const [r] = listRequests({
+			entourages: [],
+			preinscriptions: [pre(U2)],
+			statuses: [
+				status(`preinscription:${U2}`, 5, {
+					status: REQUEST_STATUS.piecesReceived,
+					history: [
+						{ status: REQUEST_STATUS.submitted, at: '2026-11-20T10:00:01.000Z' },
+						{
+							status: REQUEST_STATUS.piecesRequested,
+							at: '2026-11-21T10:00:00.000Z',
+							by: 'Agnès Instructrice',
+							comment: ' ',
+							message: 'Le livret de famille.'
+						},
+						{
+							status: REQUEST_STATUS.piecesReceived,
+							at: '2026-11-22T10:00:00.000Z',
+							by: 'Vous',
+							comment: 'Voici les pages.'
+						}
+					]
+				})
+			],
+			denied: []
+		});
+		expect(r!.history).toEqual([
+			{ label: 'Déposée', at: '2026-11-20T10:00:01.000Z' },
+			{
+				label: 'Pièces demandées',
+				at: '2026-11-21T10:00:00.000Z',
+				by: 'Agnès Instructrice',
+				message: 'Le livret de famille.'
+			},
+			{
+				label: 'Pièces reçues',
+				at: '2026-11-22T10:00:00.000Z',
+				by: 'Vous',
+				comment: 'Voici les pages.'
+			}
+		]);
+	});
+
+	it('finds the request a service message is about', () => {
+		const requests = listRequests({
+			entourages: [ent(U1)],
+			preinscriptions: [pre(U2)],
+			statuses: [],
+			denied: []
+		});
+		expect(messageSubject({ subjectId: `preinscription:${U2}` }, requests)?.uuid).toBe(U2);
+		expect(messageSubject({ subjectId: `preinscription:${U3}` }, requests)).toBeNull();
+		expect(messageSubject({}, requests)).toBeNull();
 	});
 
 	it('lists drafts apart, with the step they were left at, and never as requests', () => {

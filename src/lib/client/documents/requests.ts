@@ -48,11 +48,28 @@ export interface RequestSummary {
 	people: string[];
 	submittedAt: string;
 	/** The dated history (oldest first); a request not numbered yet has its submission only. */
-	history: { label: string; at: string }[];
+	history: HistoryStep[];
 	doc: RequestDocument;
 }
 
 export const SYNC_REFUSED_LABEL = 'Refusée à l’envoi';
+
+/** One dated step: the status, and who acted, the agent's comment, what the family is asked. */
+export interface HistoryStep {
+	label: string;
+	at: string;
+	by?: string;
+	comment?: string;
+	message?: string;
+}
+
+function historyStep(h: RequestStatusDoc['history'][number]): HistoryStep {
+	const step: HistoryStep = { label: h.status, at: h.at };
+	if (h.by?.trim()) step.by = h.by.trim();
+	if (h.comment?.trim()) step.comment = h.comment.trim();
+	if (h.message?.trim()) step.message = h.message.trim();
+	return step;
+}
 
 interface Member {
 	id?: unknown;
@@ -120,7 +137,7 @@ export function summarize(
 			statusLabel: status.status,
 			final: FINAL_REQUEST_STATUSES.includes(status.status),
 			reason: status.reason?.trim() || null,
-			history: status.history.map((h) => ({ label: h.status, at: h.at }))
+			history: status.history.map(historyStep)
 		};
 	return {
 		...base,
@@ -182,4 +199,12 @@ export function statusTone(r: Pick<RequestSummary, 'stage' | 'statusLabel'>): st
 	if (s === REQUEST_STATUS.refused || s === REQUEST_STATUS.closed) return 'error';
 	if (s === REQUEST_STATUS.piecesRequested) return 'waiting';
 	return 'info';
+}
+
+/** The request a service message is about (its `subjectId`), if this device has it. */
+export function messageSubject(
+	message: { subjectId?: string },
+	requests: readonly RequestSummary[]
+): RequestSummary | null {
+	return message.subjectId ? (requests.find((r) => r.id === message.subjectId) ?? null) : null;
 }
