@@ -36,6 +36,18 @@ describe('svc:status documents', () => {
 	it('accepts what the projector writes, and extra fields', () => {
 		expect(statusDocProblem(status())).toBeNull();
 		expect(statusDocProblem(status({ structure: 'x' }))).toBeNull();
+		// The service's decision per declared member (household file, issue 9).
+		expect(
+			statusDocProblem(
+				status({
+					members: {
+						m1: { decision: 'validated' },
+						m2: { decision: 'refused', reason: 'Pièce illisible.' },
+						m3: { decision: 'pending' }
+					}
+				})
+			)
+		).toBeNull();
 		const later = status({
 			status: 'Refusée',
 			reason: 'Dossier incomplet.',
@@ -67,6 +79,8 @@ describe('svc:status documents', () => {
 			'Le champ « Date du statut » doit être une date et une heure ISO.'
 		],
 		[{ status: 'Complète' }, 'Le statut doit être le dernier de l’historique.'],
+		[{ members: { m1: { decision: 'peut-être' } } }, 'Décision inconnue pour ce membre.'],
+		[{ members: 'toutes' }, 'Les décisions doivent être un objet.'],
 		[
 			{
 				status: 'Complète',
