@@ -18,7 +18,8 @@ import {
 } from './test-harness';
 import { writeHouseholdDocs } from './service-writes';
 import { REPLY_NOT_WAITING, REPLY_REQUEST_UNKNOWN } from './projectors/reply';
-const REPLY_LOCKED = 'Ces pièces ont déjà été transmises au service : votre réponse ne peut plus être modifiée.';
+const REPLY_LOCKED =
+	'Ces pièces ont déjà été transmises au service : votre réponse ne peut plus être modifiée.';
 import { fakeFile, pieceWithPages, submittedPreinscription } from '../test/factories';
 import { localDb, Pouch, remoteDb } from '../test/pouch';
 
