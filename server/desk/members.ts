@@ -13,6 +13,7 @@ import {
 	type MemberDecision
 } from '../../src/lib/domain/service-documents';
 import { readHouseholdDoc, writeHouseholdDocs } from '../../sync/server/service-writes';
+import { audit } from '../audit/audit';
 import type { Db } from '../db';
 import type { AppDeps, AppEnv, SessionUser } from '../http/env';
 import { ApiError, parseJson } from '../http/errors';
@@ -168,14 +169,15 @@ export function decideMember(
 				'DELETE FROM household_members WHERE household_id = ? AND member_id = ? AND request_id = ?'
 			).run(r.household_id, memberId, r.id);
 		}
-		db.prepare(
-			'INSERT INTO audit_log (at, actor_id, action, household_id, detail) VALUES (?, ?, ?, ?, ?)'
-		).run(
-			deps.clock.now(),
-			agent.id,
-			'member.decision',
-			r.household_id,
-			JSON.stringify({ number: r.number, memberId, decision: decision.decision, reason })
+		audit(
+			db,
+			{
+				actorId: agent.id,
+				action: 'member.decision',
+				householdId: r.household_id,
+				detail: { number: r.number, memberId, decision: decision.decision, reason }
+			},
+			deps.clock.now()
 		);
 		writeStatus(deps, r, memberId, { decision: decision.decision, reason }, at);
 		return requestMembers(deps, r.id);
