@@ -166,6 +166,24 @@ describe('reply to « Pièces demandées »', () => {
 		expect(replies).toEqual([{ doc_id: answer._id, piece_ids: JSON.stringify([piece._id]) }]);
 	});
 
+	it('S-PROJ-6 asked again after a first answer: a second reply is accepted, the history keeps both', async () => {
+		const hh = household();
+		const request = await numberedRequest(hh);
+		for (const round of [1, 2]) {
+			askPieces(hh, request._id);
+			const piece = pieceWithPages([fakeFile('jpeg', 1024)], 'jpeg', { state: 'submitted' });
+			const answer = reply(request._id, [piece._id], { comment: `Envoi ${round}` });
+			expect(await hh.push([piece, answer])).toEqual([]);
+			expect(requestRow(request._id).status).toBe(REQUEST_STATUS.piecesReceived);
+		}
+		const row = requestRow(request._id);
+		expect(events(row.id).map((e) => (e as { comment: string | null }).comment)).toEqual([
+			null,
+			'Envoi 1',
+			'Envoi 2'
+		]);
+	});
+
 	it('S-VAL-7 a reply the service does not wait for is refused with its reason; nothing changes', async () => {
 		const hh = household();
 		const request = await numberedRequest(hh);
