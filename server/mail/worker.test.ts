@@ -4,7 +4,8 @@ import { ManualClock } from '../clock';
 import { testConfig } from '../config';
 import { openDatabase } from '../db';
 import { startTestSmtp, type TestSmtp } from '../test/smtp';
-import { enqueueMail } from './outbox';
+import type { Dispatcher } from './dispatch';
+import { enqueue, enqueueMail, type OutboxRow } from './outbox';
 import { activationMail } from './templates';
 import { demoMailboxTransport, smtpTransport } from './transport';
 import { startOutboxWorker } from './worker';
@@ -108,5 +109,126 @@ describe('outbox worker', () => {
 		await transport.send({ to: 'c@test.localhost', subject: 'Trois', text: 't', html: 't' }, id);
 		await transport.send({ to: 'c@test.localhost', subject: 'Trois', text: 't', html: 't' }, id);
 		expect((db.prepare('SELECT COUNT(*) AS n FROM demo_mails').get() as { n: number }).n).toBe(1);
+	});
+
+	describe('one dispatcher per kind', () => {
+		/** A stand-in receiver for a kind: fails while `down`, records what it delivered. */
+		function fakeKind(kind: string) {
+			const delivered: number[] = [];
+			const state = {
+				down: false,
+				delivered,
+				dispatcher: {
+					kind,
+					async deliver(row: OutboxRow) {
+						if (state.down) throw new Error('receiver down');
+						delivered.push(JSON.parse(row.payload).webhook.eventId);
+					},
+					retryDelayMs: () => 5_000
+				} satisfies Dispatcher
+			};
+			return state;
+		}
+		const call = (eventId: number) => ({
+			kind: 'webhook' as const,
+			webhook: { eventId, number: 1, type: 'request.submitted', body: '{}' }
+		});
+
+		it('a failing kind never holds back another, and retries with its own backoff', async () => {
+			const db = openDatabase(':memory:');
+			const clock = new ManualClock();
+			const hook = fakeKind('webhook');
+			hook.down = true;
+			enqueue(db, call(1), clock.now(), 'request:1');
+			enqueueMail(
+				db,
+				{ to: 'd@test.localhost', subject: 'Quatre', text: 't', html: 't' },
+				clock.now()
+			);
+			const transport = demoMailboxTransport(db, () => clock.now());
+			const worker = startOutboxWorker(db, transport, clock, {
+				log: quiet,
+				dispatchers: [hook.dispatcher]
+			});
+			expect(await worker.drain()).toBe(1); // the mail went, the webhook waits
+			const row = db
+				.prepare("SELECT attempts, next_attempt_at, last_error FROM outbox WHERE kind = 'webhook'")
+				.get();
+			expect(row).toEqual({
+				attempts: 1,
+				next_attempt_at: clock.now() + 5_000,
+				last_error: 'receiver down'
+			});
+			hook.down = false;
+			clock.advance(5_000);
+			expect(await worker.drain()).toBe(1);
+			expect(hook.delivered).toEqual([1]);
+			await worker.stop();
+		});
+
+		it('an unknown kind stays pending with a clear error and blocks nothing', async () => {
+			const db = openDatabase(':memory:');
+			const clock = new ManualClock();
+			db.prepare(
+				"INSERT INTO outbox (kind, payload, created_at, next_attempt_at) VALUES ('sms', '{}', ?, ?)"
+			).run(clock.now(), clock.now());
+			enqueueMail(
+				db,
+				{ to: 'e@test.localhost', subject: 'Cinq', text: 't', html: 't' },
+				clock.now()
+			);
+			const worker = startOutboxWorker(
+				db,
+				demoMailboxTransport(db, () => clock.now()),
+				clock,
+				{
+					log: quiet
+				}
+			);
+			expect(await worker.drain()).toBe(1);
+			expect(
+				db.prepare("SELECT attempts, sent_at, last_error FROM outbox WHERE kind = 'sms'").get()
+			).toEqual({
+				attempts: 1,
+				sent_at: null,
+				last_error: 'no dispatcher for outbox kind "sms": kept pending'
+			});
+			await worker.stop();
+		});
+
+		it('rows with the same ordering key go in order: a later one waits for the earlier', async () => {
+			const db = openDatabase(':memory:');
+			const clock = new ManualClock();
+			const hook = fakeKind('webhook');
+			enqueue(db, call(1), clock.now(), 'request:1');
+			enqueue(db, call(2), clock.now(), 'request:2');
+			enqueue(db, call(3), clock.now(), 'request:1');
+			let failFirst = true;
+			const flaky: Dispatcher = {
+				...hook.dispatcher,
+				async deliver(row) {
+					if (failFirst && JSON.parse(row.payload).webhook.eventId === 1) {
+						failFirst = false;
+						throw new Error('503');
+					}
+					return hook.dispatcher.deliver(row);
+				}
+			};
+			const worker = startOutboxWorker(
+				db,
+				demoMailboxTransport(db, () => clock.now()),
+				clock,
+				{
+					log: quiet,
+					dispatchers: [flaky]
+				}
+			);
+			await worker.drain();
+			expect(hook.delivered).toEqual([2]); // event 3 waits behind event 1 of the same request
+			clock.advance(5_000);
+			await worker.drain();
+			expect(hook.delivered).toEqual([2, 1, 3]);
+			await worker.stop();
+		});
 	});
 });
