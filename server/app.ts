@@ -9,6 +9,7 @@ import { sessionMiddleware } from './http/session-middleware';
 import { indexBuild, serveBuild } from './http/static';
 import { authRoutes } from './routes/auth';
 import { deskRoutes } from './desk';
+import { bindNotifications } from './desk/notify-settings';
 import { demoMailboxOnly, demoRoutes } from './routes/demo';
 import { meRoutes } from './routes/me';
 import { referenceRoutes } from './routes/reference';
@@ -21,6 +22,8 @@ export interface AppOptions {
 }
 
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
+	// Request events on this database notify the service and the webhook (server/desk/events.ts).
+	bindNotifications(deps.db, deps.config);
 	const app = new Hono<AppEnv>();
 	app.use(securityHeaders({ production: deps.config.production }));
 	app.use(async function injectDeps(c, next) {

@@ -53,4 +53,26 @@ describe('configuration', () => {
 			/TRUSTED_PROXIES doit être une liste d’adresses IP/
 		);
 	});
+
+	it('reads WEBHOOK_URL and WEBHOOK_SECRET together, with French errors otherwise', () => {
+		expect(loadConfig({})).toMatchObject({ webhookUrl: null, webhookSecret: null });
+		expect(
+			loadConfig({
+				WEBHOOK_URL: 'http://127.0.0.1:9000/hook',
+				WEBHOOK_SECRET: 'un-secret-assez-long'
+			})
+		).toMatchObject({
+			webhookUrl: 'http://127.0.0.1:9000/hook',
+			webhookSecret: 'un-secret-assez-long'
+		});
+		expect(() => loadConfig({ WEBHOOK_URL: 'http://127.0.0.1:9000/hook' })).toThrow(
+			/WEBHOOK_SECRET est obligatoire quand WEBHOOK_URL est défini/
+		);
+		expect(() =>
+			loadConfig({ WEBHOOK_URL: 'ftp://x.example/hook', WEBHOOK_SECRET: 'un-secret-assez-long' })
+		).toThrow(/WEBHOOK_URL doit commencer par http:\/\/ ou https:\/\//);
+		expect(() =>
+			loadConfig({ WEBHOOK_URL: 'http://x.example/hook', WEBHOOK_SECRET: 'court' })
+		).toThrow(/WEBHOOK_SECRET doit contenir au moins 16 caractères/);
+	});
 });

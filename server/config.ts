@@ -26,6 +26,10 @@ export interface Config {
 	registrationsPerHour: number;
 	/** Days the audit log keeps a row before the daily purge removes it. */
 	auditRetentionDays: number;
+	/** Where the signed webhook posts each request event, or null (no webhook). */
+	webhookUrl: string | null;
+	/** The HMAC-SHA256 key of the webhook's X-Signature (set whenever webhookUrl is). */
+	webhookSecret: string | null;
 }
 
 /** Default of AUDIT_RETENTION_DAYS: one year, then the trace of who read a file is purged. */
@@ -109,6 +113,16 @@ const Env = v.object({
 			v.transform(Number)
 		),
 		String(DEFAULT_AUDIT_RETENTION_DAYS)
+	),
+	WEBHOOK_URL: v.optional(
+		v.pipe(
+			v.string(),
+			v.url('WEBHOOK_URL doit être une URL (https://…)'),
+			v.regex(/^https?:\/\//, 'WEBHOOK_URL doit commencer par http:// ou https://')
+		)
+	),
+	WEBHOOK_SECRET: v.optional(
+		v.pipe(v.string(), v.minLength(16, 'WEBHOOK_SECRET doit contenir au moins 16 caractères'))
 	)
 });
 
@@ -130,6 +144,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 				`Configuration invalide : ${missing.join(' et ')} obligatoire(s) en production (NODE_ENV=production).`
 			);
 	}
+	if (e.WEBHOOK_URL && !e.WEBHOOK_SECRET)
+		throw new ConfigError(
+			'Configuration invalide : WEBHOOK_SECRET est obligatoire quand WEBHOOK_URL est défini (clé de la signature X-Signature).'
+		);
 	const dataDir = resolve(e.DATA_DIR);
 	const port = e.PORT;
 	return {
@@ -148,7 +166,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 			e.REQUESTS_PER_HOUSEHOLD_PER_DAY ?? DEFAULT_REQUESTS_PER_HOUSEHOLD_PER_DAY,
 		trustedProxies: e.TRUSTED_PROXIES,
 		registrationsPerHour: e.REGISTRATIONS_PER_HOUR,
-		auditRetentionDays: e.AUDIT_RETENTION_DAYS
+		auditRetentionDays: e.AUDIT_RETENTION_DAYS,
+		webhookUrl: e.WEBHOOK_URL ?? null,
+		webhookSecret: e.WEBHOOK_URL ? (e.WEBHOOK_SECRET ?? null) : null
 	};
 }
 
@@ -170,6 +190,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 		trustedProxies: [],
 		registrationsPerHour: 10,
 		auditRetentionDays: DEFAULT_AUDIT_RETENTION_DAYS,
+		webhookUrl: null,
+		webhookSecret: null,
 		...overrides
 	};
 }

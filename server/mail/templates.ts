@@ -1,4 +1,5 @@
 // French mail templates, each with a plain-text and an HTML part.
+import { frenchDate, frenchLongDateTime } from '../../src/lib/domain/french-date';
 import type { OutgoingMail } from './outbox';
 
 function escapeHtml(s: string): string {
@@ -109,4 +110,60 @@ export function emailChangeNoticeMail(
 			text: 'Si vous n’êtes pas à l’origine de cette demande, quelqu’un utilise peut-être votre espace : changez votre mot de passe (ou utilisez « J’ai oublié mon mot de passe » sur la page de connexion), ce qui annule la demande, et contactez le service au 04 74 78 32 10.'
 		}
 	]);
+}
+
+/** A request as the service's mails name it. */
+export interface ServiceRequestLine {
+	number: number;
+	typeLabel: string;
+	/** When it was submitted (ms). */
+	at: number;
+	/** The family's name as its account gives it (« Famille DUPONT »), or null. */
+	family: string | null;
+}
+
+const requestLine = (r: ServiceRequestLine) =>
+	`${r.typeLabel} — demande n° ${r.number}${r.family ? `, ${r.family}` : ''}, déposée le ${frenchLongDateTime(r.at)}.`;
+
+/** To the service, for each new request (setting « chaque demande »). */
+export function newRequestServiceMail(
+	to: string,
+	request: ServiceRequestLine,
+	deskUrl: string
+): OutgoingMail {
+	return render(to, `Nouvelle demande n° ${request.number} : ${request.typeLabel}`, 'Bonjour,', [
+		{ text: 'Une demande vient d’être déposée depuis l’Espace Famille.' },
+		{
+			text: requestLine(request),
+			link: { href: `${deskUrl}/${request.number}`, label: 'Ouvrir la demande' }
+		}
+	]);
+}
+
+/** To the service, once a day, the requests submitted since the last digest (setting « résumé quotidien »). */
+export function dailyDigestServiceMail(
+	to: string,
+	requests: ServiceRequestLine[],
+	day: number,
+	deskUrl: string
+): OutgoingMail {
+	const n = requests.length;
+	return render(
+		to,
+		`Résumé du ${frenchDate(day)} : ${n} nouvelle${n > 1 ? 's' : ''} demande${n > 1 ? 's' : ''}`,
+		'Bonjour,',
+		[
+			{
+				text:
+					n > 1
+						? `${n} demandes ont été déposées depuis l’Espace Famille depuis le dernier résumé :`
+						: 'Une demande a été déposée depuis l’Espace Famille depuis le dernier résumé :'
+			},
+			...requests.map((r) => ({ text: requestLine(r) })),
+			{
+				text: 'Elles vous attendent dans l’espace agent.',
+				link: { href: deskUrl, label: 'Ouvrir l’espace agent' }
+			}
+		]
+	);
 }

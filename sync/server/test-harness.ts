@@ -9,6 +9,7 @@ import { openDatabase, type Db } from '../../server/db';
 import { testConfig } from '../../server/config';
 import { systemClock } from '../../server/clock';
 import { seedStructures } from '../../server/seed/seed';
+import { bindNotifications } from '../../server/desk/notify-settings';
 import type { AppDeps, AppEnv, Role, SessionUser } from '../../server/http/env';
 import { createSyncRoutes, householdDbName } from './index';
 import { SyncStore } from './store';
@@ -71,6 +72,7 @@ export function createHarness(
 		kickOutbox: () => {},
 		...overrides
 	};
+	bindNotifications(db, deps.config); // as the composition root does: a submission mails the service
 	const sessions = new Map<string, SessionUser>();
 	const app = new Hono<AppEnv>();
 	app.use('*', async (c, next) => {

@@ -1,14 +1,11 @@
 // First projector: a submitted preinscription or entourage becomes exactly one numbered request,
-// a `svc:status:<doc id>` document for the family and a mail to the service (SYNC_SPEC S-PROJ-*).
+// a `svc:status:<doc id>` document for the family and its first history event, which notifies the
+// service (SYNC_SPEC S-PROJ-*).
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
-import { frenchLongDateTime } from '../../../src/lib/domain/french-date';
-import {
-	INITIAL_REQUEST_STATUS,
-	REQUEST_TYPE_LABELS
-} from '../../../src/lib/domain/request-status';
+import { INITIAL_REQUEST_STATUS } from '../../../src/lib/domain/request-status';
 import { StatusDoc, statusDocId } from '../../../src/lib/domain/service-documents';
-import { enqueueMail } from '../../../server/mail/outbox';
+import { recordRequestEvent } from '../../../server/desk/events';
 import type { AcceptedRevision, ProjectionContext } from './registry';
 import { checkRequestQuota } from './request-limit';
 
@@ -27,7 +24,7 @@ export function projectSubmission(rev: AcceptedRevision, ctx: ProjectionContext)
 		.prepare(
 			`INSERT INTO requests (id, number, household_id, doc_id, doc_rev, type, status, submitted_at, updated_at)
 			 SELECT ?, COALESCE(MAX(number), 0) + 1, ?, ?, ?, ?, ?, ?, ? FROM requests WHERE true
-			 ON CONFLICT (household_id, doc_id) DO NOTHING RETURNING number`
+			 ON CONFLICT (household_id, doc_id) DO NOTHING RETURNING id, number`
 		)
 		.get(
 			randomUUID(),
@@ -38,13 +35,21 @@ export function projectSubmission(rev: AcceptedRevision, ctx: ProjectionContext)
 			INITIAL_REQUEST_STATUS,
 			at,
 			at
-		) as { number: number } | undefined;
+		) as { id: string; number: number } | undefined;
 	if (!inserted) return;
-	db.prepare(
-		`INSERT INTO request_events (request_id, number, action, status, actor_name, at)
-		 SELECT id, number, 'submit', status, 'Famille', ? FROM requests WHERE number = ?`
-	).run(ctx.now, inserted.number);
-	const label = REQUEST_TYPE_LABELS[rev.type as keyof typeof REQUEST_TYPE_LABELS] ?? rev.type;
+	// The history's first event; it also notifies the service (mail or digest) and the webhook.
+	recordRequestEvent(
+		db,
+		{
+			requestId: inserted.id,
+			number: inserted.number,
+			action: 'submit',
+			status: INITIAL_REQUEST_STATUS,
+			actorId: null,
+			actorName: 'Famille'
+		},
+		ctx.now
+	);
 	// Written through the shared schema the UI reads it with; a mismatch throws and rolls back.
 	const status = v.parse(StatusDoc, {
 		type: 'status',
@@ -55,17 +60,5 @@ export function projectSubmission(rev: AcceptedRevision, ctx: ProjectionContext)
 		history: [{ status: INITIAL_REQUEST_STATUS, at }]
 	});
 	ctx.writeServiceDoc(statusDocId(rev.id), status);
-	const subject = `Nouvelle demande n° ${inserted.number} : ${label}`;
-	const text = `Une demande vient d’être déposée depuis l’Espace Famille.\n\n${label} — demande n° ${inserted.number}, déposée le ${frenchLongDateTime(ctx.now)}.`;
-	enqueueMail(
-		db,
-		{
-			to: ctx.deps.config.serviceEmail,
-			subject,
-			text,
-			html: `<p>${text.replace(/\n\n/g, '</p><p>')}</p>`
-		},
-		ctx.now
-	);
 	ctx.outboxWritten();
 }
