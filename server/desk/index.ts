@@ -7,7 +7,9 @@ import { requireRole } from '../http/session-middleware';
 import { deskAuditRoutes } from '../audit/routes';
 import { deskNewsRoutes } from '../news/routes';
 import { deskStructureRoutes } from '../structures/routes';
+import { eventsRoutes } from './events-routes';
 import { memberRoutes } from './members';
+import { notificationsRoutes } from './notifications-routes';
 
 export const deskRoutes = new Hono<AppEnv>()
 	.use('*', requireRole('staff', 'admin'))
@@ -15,4 +17,6 @@ export const deskRoutes = new Hono<AppEnv>()
 	.route('/', deskStructureRoutes)
 	.route('/', deskAuditRoutes)
 	.route('/', memberRoutes)
+	.route('/', eventsRoutes)
+	.route('/', notificationsRoutes)
 	.all('*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));
