@@ -3,7 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ManualClock } from './clock';
 import { testConfig } from './config';
+import { recordRequestEvent } from './desk/events';
+import { setServiceMailMode } from './desk/notify-settings';
 import { createRuntime } from './runtime';
 import { DEMO_ACCOUNTS } from './seed/seed';
 import { socketFrom } from './test/harness';
@@ -88,5 +91,53 @@ describe('runtime', () => {
 		);
 		expect((await rt.app.request('/api/demo/mails', {}, fromLoopback)).status).toBe(404);
 		await rt.close();
+	});
+
+	it('sends the daily digest once a day, a restart included, and wires the webhook to the worker', async () => {
+		const config = {
+			...fileConfig(false),
+			webhookUrl: 'http://127.0.0.1:9/hook', // discard port: the call fails and stays queued
+			webhookSecret: 'un-secret-assez-long'
+		};
+		const clock = new ManualClock(Date.UTC(2026, 10, 26, 6, 30)); // 07:30 in Paris
+		const rt = await createRuntime(config, {}, clock);
+		setServiceMailMode(rt.db, 'digest');
+		const hh = 'hh-digest';
+		rt.db.prepare('INSERT INTO households (id, created_at) VALUES (?, ?)').run(hh, 'x');
+		rt.db
+			.prepare(
+				`INSERT INTO requests (id, number, household_id, doc_id, type, status, submitted_at, updated_at)
+				 VALUES ('r1', 1, ?, 'preinscription:1', 'preinscription', 'Déposée', 'x', 'x')`
+			)
+			.run(hh);
+		rt.db.transaction(() =>
+			recordRequestEvent(
+				rt.db,
+				{
+					requestId: 'r1',
+					number: 1,
+					action: 'submit',
+					status: 'Déposée',
+					actorId: null,
+					actorName: 'Famille'
+				},
+				clock.now()
+			)
+		)();
+		expect(rt.digest.tick()).toBe('sent');
+		await rt.worker.drain();
+		const kinds = rt.db
+			.prepare('SELECT kind, sent_at IS NOT NULL AS sent FROM outbox ORDER BY id')
+			.all();
+		expect(kinds).toEqual([
+			{ kind: 'webhook', sent: 0 },
+			{ kind: 'mail', sent: 1 }
+		]);
+		await rt.close();
+		const again = await createRuntime(config, {}, clock);
+		expect(again.digest.tick()).toBe('already-sent');
+		clock.advance(86_400_000);
+		expect(again.digest.tick()).toBe('nothing-new');
+		await again.close();
 	});
 });

@@ -4,6 +4,9 @@ import { systemClock, type Clock } from './clock';
 import { openDatabase, type Db } from './db';
 import { demoMailboxTransport, smtpTransport } from './mail/transport';
 import { startOutboxWorker, type OutboxWorker } from './mail/worker';
+import { startDailyDigest, type DailyDigestJob } from './desk/digest';
+import { requestEventsBus } from './desk/event-bus';
+import { webhookDispatcher } from './desk/webhook';
 import { seedDemo, seedStructures } from './seed/seed';
 import { seedDemoHousehold } from './seed/demo-household';
 import { createApp, type AppOptions } from './app';
@@ -18,6 +21,8 @@ import { startWalCheckpointer } from '../sync/server/wal-checkpointer';
 export interface Runtime {
 	db: Db;
 	worker: OutboxWorker;
+	/** The service's daily digest (when serviceMail is 'digest'). */
+	digest: DailyDigestJob;
 	app: ReturnType<typeof createApp>;
 	seededDemo: boolean;
 	close(): Promise<void>;
@@ -35,7 +40,16 @@ export async function createRuntime(
 	const transport = config.smtpUrl
 		? smtpTransport(config)
 		: demoMailboxTransport(db, () => clock.now());
-	const worker = startOutboxWorker(db, transport, clock);
+	const worker = startOutboxWorker(db, transport, clock, {
+		dispatchers:
+			config.webhookUrl && config.webhookSecret
+				? [webhookDispatcher({ url: config.webhookUrl, secret: config.webhookSecret })]
+				: []
+	});
+	// A recorded request event may have queued a webhook call: deliver it without waiting.
+	const wakeWorker = () => worker.kick();
+	requestEventsBus(db).on('changed', wakeWorker);
+	const digest = startDailyDigest(db, config, clock, { kick: worker.kick });
 	const housekeeping = setInterval(() => {
 		deleteExpiredSessions(db, clock.now());
 		pruneFailures(db, clock.now());
@@ -56,11 +70,14 @@ export async function createRuntime(
 	return {
 		db,
 		worker,
+		digest,
 		app,
 		seededDemo,
 		async close() {
 			clearInterval(housekeeping);
 			clearInterval(dailyPurge);
+			digest.stop();
+			requestEventsBus(db).off('changed', wakeWorker);
 			await worker.stop();
 			await checkpointer.stop();
 			db.close();

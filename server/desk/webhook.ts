@@ -43,7 +43,9 @@ export function webhookRetryDelayMs(attempts: number): number {
 
 function failure(error: unknown, timeoutMs: number): Error {
 	if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
-		return new Error(`Pas de réponse du destinataire en ${Math.round(timeoutMs / 1000)} s.`);
+		return new Error(
+			`Pas de réponse du destinataire en ${(timeoutMs / 1000).toLocaleString('fr-FR')} s.`
+		);
 	const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
 	const detail = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : '');
 	return new Error(`Le destinataire est injoignable${detail ? ` (${detail})` : ''}.`);
