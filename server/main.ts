@@ -38,6 +38,7 @@ async function main() {
 		if (stopping) return;
 		stopping = true;
 		server.close(() => void runtime.close().then(() => process.exit(0)));
+		runtime.endLiveFeeds();
 		setTimeout(() => process.exit(0), 5000).unref();
 	};
 	process.on('SIGTERM', shutdown);

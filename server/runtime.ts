@@ -23,6 +23,8 @@ export interface Runtime {
 	worker: OutboxWorker;
 	/** The service's daily digest (when serviceMail is 'digest'). */
 	digest: DailyDigestJob;
+	/** Ends the agents' live feeds (GET /api/agent/events) so the HTTP server can close. */
+	endLiveFeeds(): void;
 	app: ReturnType<typeof createApp>;
 	seededDemo: boolean;
 	close(): Promise<void>;
@@ -49,6 +51,8 @@ export async function createRuntime(
 	// A recorded request event may have queued a webhook call: deliver it without waiting.
 	const wakeWorker = () => worker.kick();
 	requestEventsBus(db).on('changed', wakeWorker);
+	// Open server-sent event streams would hold the HTTP server's close forever: end them.
+	const endLiveFeeds = () => requestEventsBus(db).emit('shutdown');
 	const digest = startDailyDigest(db, config, clock, { kick: worker.kick });
 	const housekeeping = setInterval(() => {
 		deleteExpiredSessions(db, clock.now());
@@ -71,6 +75,7 @@ export async function createRuntime(
 		db,
 		worker,
 		digest,
+		endLiveFeeds,
 		app,
 		seededDemo,
 		async close() {
@@ -78,6 +83,7 @@ export async function createRuntime(
 			clearInterval(dailyPurge);
 			digest.stop();
 			requestEventsBus(db).off('changed', wakeWorker);
+			endLiveFeeds();
 			await worker.stop();
 			await checkpointer.stop();
 			db.close();

@@ -109,6 +109,16 @@ describe('GET /api/agent/events', () => {
 		}
 	});
 
+	it('a server shutting down ends every live feed (its HTTP connections can close)', async () => {
+		const agent = await signedInStaff(h);
+		const before = listeners();
+		const sse = sseReader(await h.call('GET', '/api/agent/events', undefined, agent.jar));
+		await sse.next(); // retry
+		requestEventsBus(h.db).emit('shutdown');
+		await expect(sse.next()).rejects.toThrow('the event stream ended');
+		expect(listeners()).toBe(before);
+	});
+
 	it('a parent gets 403 and an anonymous caller 401', async () => {
 		expect((await h.call('GET', '/api/agent/events')).status).toBe(401);
 		const parent = await signedInParent(h);

@@ -76,6 +76,7 @@ export const eventsRoutes = new Hono<AppEnv>().get('/events', (c) => {
 				closed = true;
 				clearInterval(ping);
 				bus.off('changed', flush);
+				bus.off('shutdown', close);
 				signal.removeEventListener('abort', close);
 				try {
 					controller.close();
@@ -86,6 +87,7 @@ export const eventsRoutes = new Hono<AppEnv>().get('/events', (c) => {
 			send(`retry: ${SSE_RETRY_MS}\n\n`);
 			flush();
 			bus.on('changed', flush);
+			bus.on('shutdown', close); // the server stops: end the stream so the connection closes
 			if (signal.aborted) close();
 			else signal.addEventListener('abort', close);
 		},
