@@ -35,18 +35,21 @@ const events = await fetch(`${app.url}/api/agent/events`, {
 	signal: feed.signal
 });
 if (events.status !== 200) throw new Error(`live feed refused: ${events.status}`);
-let waiter: ((at: number) => void) | null = null;
+const waiting: { resolve: ((at: number) => void) | null } = { resolve: null };
 void (async () => {
 	const decoder = new TextDecoder();
 	let buffer = '';
 	try {
-		for await (const chunk of events.body!) {
-			buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+		const reader = events.body!.getReader();
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			buffer += decoder.decode(value, { stream: true });
 			let i;
 			while ((i = buffer.indexOf('\n\n')) >= 0) {
 				const block = buffer.slice(0, i);
 				buffer = buffer.slice(i + 2);
-				if (block.includes('event: request')) waiter?.(performance.now());
+				if (block.includes('event: request')) waiting.resolve?.(performance.now());
 			}
 		}
 	} catch {
@@ -64,9 +67,9 @@ try {
 		const doc = { ...submittedEntourage(), _id: `entourage:${randomUUID()}` };
 		const arrived = new Promise<number>((resolve, reject) => {
 			const guard = setTimeout(() => reject(new Error('no event within 10 s')), 10_000);
-			waiter = (at) => {
+			waiting.resolve = (at) => {
 				clearTimeout(guard);
-				waiter = null;
+				waiting.resolve = null;
 				resolve(at);
 			};
 		});
