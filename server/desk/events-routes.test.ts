@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHarness, signedInParent, signedInStaff, type Harness } from '../test/harness';
 import { requestEventsBus } from './event-bus';
+import { recordRequestEvent } from './events';
 import { SSE_PING_INTERVAL_MS } from './events-routes';
 import { familyDevice, listen, sseReader } from './test-support';
 import type { RunningServer } from '../../sync/server/test-harness';
@@ -43,6 +44,38 @@ describe('GET /api/agent/events', () => {
 		expect(listeners()).toBe(before + 1);
 		await sse.cancel();
 		expect(listeners()).toBe(before); // closing the connection removes its listener
+	});
+
+	it('streams a change of a request (an agent takes it) with its new status', async () => {
+		const agent = await signedInStaff(h);
+		const family = await familyDevice(h, server);
+		await family.submit();
+		const { id, number } = h.db
+			.prepare('SELECT id, number FROM requests ORDER BY number DESC LIMIT 1')
+			.get() as { id: string; number: number };
+		const sse = sseReader(await h.call('GET', '/api/agent/events', undefined, agent.jar));
+		await sse.next(); // retry
+		h.db.transaction(() =>
+			recordRequestEvent(
+				h.db,
+				{
+					requestId: id,
+					number,
+					action: 'take',
+					status: 'En cours d’instruction',
+					actorId: agent.id,
+					actorName: 'Agnès Instructrice'
+				},
+				h.clock.now()
+			)
+		)();
+		expect(await sse.nextRequest()).toMatchObject({
+			number,
+			status: 'En cours d’instruction',
+			type: 'preinscription',
+			action: 'take'
+		});
+		await sse.cancel();
 	});
 
 	it('resumes after Last-Event-ID (header or ?lastEventId=) with the events missed, and starts from now without it', async () => {
