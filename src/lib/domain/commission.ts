@@ -28,16 +28,15 @@ export interface CommissionSession {
 	label: string;
 }
 
+const PARIS_MONTH = new Intl.DateTimeFormat('en-CA', {
+	timeZone: 'Europe/Paris',
+	year: 'numeric',
+	month: '2-digit'
+});
+
 /** The year and month of `at` in Europe/Paris. */
 function parisMonth(at: Date): { year: number; month: number } {
-	const [year, month] = new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Europe/Paris',
-		year: 'numeric',
-		month: '2-digit'
-	})
-		.format(at)
-		.split('-')
-		.map(Number);
+	const [year, month] = PARIS_MONTH.format(at).split('-').map(Number);
 	return { year: year!, month: month! };
 }
 

@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { INITIAL_REQUEST_STATUS } from '../../../src/lib/domain/request-status';
 import { StatusDoc, statusDocId } from '../../../src/lib/domain/service-documents';
 import { recordRequestEvent } from '../../../server/desk/events';
+import { indexRequest } from '../../../server/desk/request-index';
 import type { AcceptedRevision, ProjectionContext } from './registry';
 import { checkRequestQuota } from './request-limit';
 
@@ -37,6 +38,7 @@ export function projectSubmission(rev: AcceptedRevision, ctx: ProjectionContext)
 			at
 		) as { id: string; number: number } | undefined;
 	if (!inserted) return;
+	indexRequest(db, inserted.number, rev.body);
 	// The history's first event; it also notifies the service (mail or digest) and the webhook.
 	recordRequestEvent(
 		db,
