@@ -10,6 +10,7 @@ import { deskStructureRoutes } from '../structures/routes';
 import { eventsRoutes } from './events-routes';
 import { memberRoutes } from './members';
 import { notificationsRoutes } from './notifications-routes';
+import { listRoutes } from './requests-list';
 
 export const deskRoutes = new Hono<AppEnv>()
 	.use('*', requireRole('staff', 'admin'))
@@ -19,4 +20,5 @@ export const deskRoutes = new Hono<AppEnv>()
 	.route('/', memberRoutes)
 	.route('/', eventsRoutes)
 	.route('/', notificationsRoutes)
+	.route('/', listRoutes)
 	.all('*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));
