@@ -17,6 +17,7 @@ import { pruneTrustedDevices } from './auth/trusted-devices';
 import { purgeAudit } from './audit/audit';
 import { warmPasswordStrength } from './auth/password-strength';
 import { startWalCheckpointer } from '../sync/server/wal-checkpointer';
+import { refreshRequestIndex } from './desk/request-index';
 
 export interface Runtime {
 	db: Db;
@@ -38,6 +39,7 @@ export async function createRuntime(
 	const db = openDatabase(config.databaseFile);
 	const checkpointer = startWalCheckpointer(db);
 	seedStructures(db);
+	refreshRequestIndex(db); // requests from before the list index (migration 008) get their names
 	const seededDemo = config.demo ? await seedDemo(db) : false;
 	const transport = config.smtpUrl
 		? smtpTransport(config)

@@ -24,8 +24,8 @@ function prepare(db: Db) {
 				 search_key = ?, choice1 = ?, choice2 = ?, choice3 = ?, wished_date = ?, commission = ?,
 				 indexed = 1 WHERE number = ?`
 		),
-		dropTerms: db.prepare('DELETE FROM request_terms WHERE number = ?'),
-		addTerm: db.prepare('INSERT OR IGNORE INTO request_terms (term, number) VALUES (?, ?)'),
+		dropTerms: db.prepare('DELETE FROM request_terms WHERE n = ?'),
+		addTerm: db.prepare('INSERT OR IGNORE INTO request_terms (term, at, n) VALUES (?, ?, ?)'),
 		row: db.prepare(
 			'SELECT number, type, household_id, submitted_at FROM request_index WHERE number = ?'
 		)
@@ -128,7 +128,7 @@ function writeIndex(db: Db, row: IndexedRow, doc: Record<string, unknown>): void
 		family.lastName,
 		family.firstNames,
 		JSON.stringify(people),
-		[...terms].join(' '),
+		` ${[...terms].join(' ')} `,
 		choices[0] ?? null,
 		choices[1] ?? null,
 		choices[2] ?? null,
@@ -137,7 +137,7 @@ function writeIndex(db: Db, row: IndexedRow, doc: Record<string, unknown>): void
 		row.number
 	);
 	s.dropTerms.run(row.number);
-	for (const term of terms) s.addTerm.run(term, row.number);
+	for (const term of terms) s.addTerm.run(term, row.submitted_at, row.number);
 }
 
 /**

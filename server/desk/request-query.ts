@@ -3,7 +3,7 @@
 // returns rows, from the cursor on: no sort step, no offset, the same cost on page 1 and page 400.
 // A filter with several values (statuses, or a structure wished as 1st, 2nd or 3rd choice) walks
 // one range per value and merges them; a name search walks `request_terms` by prefix.
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { REQUEST_DOC_TYPES } from '../../src/lib/domain/documents';
 import { REQUEST_STATUSES } from '../../src/lib/domain/request-status';
 import { isRealDate } from '../../src/lib/domain/validation';
@@ -252,8 +252,14 @@ interface Sql {
 	params: (string | number)[];
 }
 
-/** The SQL of each walk of a page (exported for the query-plan test). */
-export function pageSql(query: ListQuery, take: number): Sql[] {
+/** Above this many words beginning with the searched one, a search sorts its matches instead. */
+const MAX_TERM_WALKS = 40;
+
+/**
+ * The SQL of each walk of a page (exported for the query-plan test). A name search sorted by
+ * submission walks each of `terms` (the indexed words the search's longest word begins) in order.
+ */
+export function pageSql(query: ListQuery, take: number, terms: string[] = []): Sql[] {
 	const f = query.filters;
 	const column = SORT_COLUMN[query.sort];
 	const dir = query.sort.startsWith('-') ? 'ASC' : 'DESC';
@@ -277,22 +283,42 @@ export function pageSql(query: ListQuery, take: number): Sql[] {
 		where.push(`type IN (${f.types.map(() => '?').join(', ')})`);
 		params.push(...f.types);
 	}
-	if (f.from) {
-		where.push('submitted_at >= ?');
-		params.push(f.from);
-	}
-	if (f.before) {
-		where.push('submitted_at < ?');
-		params.push(f.before);
-	}
-	if (query.cursor) {
-		if (column === 'number') where.push(`number ${cmp} ?`);
-		else where.push(`(${column}, number) ${cmp} (?, ?)`);
-		if (column !== 'number') params.push(query.cursor.key);
-		params.push(query.cursor.number);
-	}
+	// The submission range and the cursor, on the walked index's columns.
+	const range = (at: string, n: string) => {
+		const r: string[] = [];
+		const p: (string | number)[] = [];
+		if (f.from) {
+			r.push(`${at} >= ?`);
+			p.push(f.from);
+		}
+		if (f.before) {
+			r.push(`${at} < ?`);
+			p.push(f.before);
+		}
+		if (query.cursor) {
+			if (column === 'number') r.push(`${n} ${cmp} ?`);
+			else r.push(`(${column === 'submitted_at' ? at : column}, ${n}) ${cmp} (?, ?)`);
+			if (column !== 'number') p.push(query.cursor.key);
+			p.push(query.cursor.number);
+		}
+		return { r, p };
+	};
 	const order =
 		column === 'number' ? `ORDER BY number ${dir}` : `ORDER BY ${column} ${dir}, number ${dir}`;
+	if (f.search && 'words' in f.search && column === 'submitted_at' && terms.length > 0) {
+		// Each indexed word the longest searched word begins, walked in submission order; the
+		// other words must begin a word of the request's folded names.
+		const others = byLength(f.search.words).slice(1);
+		const { r, p } = range('at', 'n');
+		const words = others.map(() => 'instr(search_key, ?) > 0');
+		return terms.map((term) => ({
+			sql: `SELECT ${COLUMNS} FROM request_terms JOIN request_index ON number = n
+			 WHERE term = ? ${[...r, ...words, ...where].map((c) => `AND ${c}`).join(' ')}
+			 ORDER BY at ${dir}, n ${dir} LIMIT ?`,
+			params: [term, ...p, ...others.map((w) => ` ${w}`), ...params, take]
+		}));
+	}
+	const { r, p } = range('submitted_at', 'number');
 	if (f.search) {
 		const search: string[] = [];
 		const searchParams: (string | number)[] = [];
@@ -301,14 +327,14 @@ export function pageSql(query: ListQuery, take: number): Sql[] {
 			searchParams.push(f.search.number);
 		} else
 			for (const word of f.search.words) {
-				search.push('number IN (SELECT number FROM request_terms WHERE term >= ? AND term < ?)');
+				search.push('number IN (SELECT n FROM request_terms WHERE term >= ? AND term < ?)');
 				searchParams.push(word, `${word}\uffff`);
 			}
-		const all = [...search, ...where];
+		const all = [...search, ...r, ...where];
 		return [
 			{
 				sql: `SELECT ${COLUMNS} FROM request_index NOT INDEXED WHERE ${all.join(' AND ')} ${order} LIMIT ?`,
-				params: [...searchParams, ...params, take]
+				params: [...searchParams, ...p, ...params, take]
 			}
 		];
 	}
@@ -318,13 +344,49 @@ export function pageSql(query: ListQuery, take: number): Sql[] {
 			: column === 'number'
 				? 'NOT INDEXED'
 				: `INDEXED BY request_index_${INDEX_SUFFIX[column]}`;
-		const conditions = walk.column ? [`${walk.column} = ?`, ...where] : where;
+		const conditions = [...(walk.column ? [`${walk.column} = ?`] : []), ...r, ...where];
 		const sqlWhere = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
 		return {
 			sql: `SELECT ${COLUMNS} FROM request_index ${index} ${sqlWhere} ${order} LIMIT ?`,
-			params: [...(walk.column ? [walk.value!] : []), ...params, take]
+			params: [...(walk.column ? [walk.value!] : []), ...p, ...params, take]
 		};
 	});
+}
+
+/** Longest first: the longest word is likely to match the fewest names. */
+function byLength(words: string[]): string[] {
+	return [...words].sort((a, b) => b.length - a.length);
+}
+
+const statementCache = new WeakMap<Db, Map<string, Statement>>();
+
+/** Prepared once per connection and SQL text: a page runs the same few statements every time. */
+function prepared(db: Db, sql: string): Statement {
+	let cache = statementCache.get(db);
+	if (!cache) statementCache.set(db, (cache = new Map()));
+	let statement = cache.get(sql);
+	if (!statement) {
+		if (cache.size > 500) cache.clear();
+		cache.set(sql, (statement = db.prepare(sql)));
+	}
+	return statement;
+}
+
+/** The indexed words `word` begins, in order, at most MAX_TERM_WALKS + 1 (one range step each). */
+export function termsBeginning(db: Db, word: string): string[] {
+	const next = prepared(
+		db,
+		'SELECT term FROM request_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT 1'
+	);
+	const terms: string[] = [];
+	let from = word;
+	while (terms.length <= MAX_TERM_WALKS) {
+		const term = next.pluck().get(from, `${word}\uffff`) as string | undefined;
+		if (term === undefined) break;
+		terms.push(term);
+		from = `${term}\u0000`;
+	}
+	return terms;
 }
 
 /** One page of the list, and the cursor of the next one (null on the last page). */
@@ -335,8 +397,15 @@ export function listRequests(
 	const take = query.limit + 1;
 	const column = SORT_COLUMN[query.sort];
 	const asc = query.sort.startsWith('-');
-	const lists = pageSql(query, take).map(
-		({ sql, params }) => db.prepare(sql).all(...params) as IndexRow[]
+	const search = query.filters.search;
+	let terms: string[] = [];
+	if (search && 'words' in search && column === 'submitted_at') {
+		terms = termsBeginning(db, byLength(search.words)[0]!);
+		if (terms.length === 0) return { rows: [], next: null, nextCursor: null };
+		if (terms.length > MAX_TERM_WALKS) terms = [];
+	}
+	const lists = pageSql(query, take, terms).map(
+		({ sql, params }) => prepared(db, sql).all(...params) as IndexRow[]
 	);
 	let rows = lists.length === 1 ? lists[0]! : lists.flat();
 	if (lists.length > 1) {
@@ -346,7 +415,8 @@ export function listRequests(
 			const c = ka < kb ? -1 : ka > kb ? 1 : a.number - b.number;
 			return asc ? c : -c;
 		});
-		rows = rows.slice(0, take);
+		// A request whose names hold two words the search begins is in two walks: kept once.
+		rows = rows.filter((r, i) => i === 0 || r.number !== rows[i - 1]!.number).slice(0, take);
 	}
 	if (rows.length <= query.limit) return { rows, next: null, nextCursor: null };
 	rows = rows.slice(0, query.limit);

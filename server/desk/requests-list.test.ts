@@ -19,7 +19,7 @@ import { listen, type RunningServer } from '../../sync/server/test-harness';
 import { localDb, Pouch } from '../../sync/test/pouch';
 import { submittedPreinscription } from '../../sync/test/factories';
 import { refreshRequestIndex } from './request-index';
-import { pageSql, parseListQuery } from './request-query';
+import { pageSql, parseListQuery, termsBeginning } from './request-query';
 import { seedRequests } from './seed-requests';
 
 interface Item {
@@ -142,6 +142,8 @@ describe('requests made by families through sync', () => {
 		const numbers = async (q: string) =>
 			(await list(h, agent, `q=${encodeURIComponent(q)}`)).items.map((i) => i.number);
 		expect(await numbers('lefevre')).toEqual([2, 1]);
+		// « Martin-Dupré » and « Dupré »: two words that « dup » begins, each request once.
+		expect(await numbers('dup')).toEqual([4, 3]);
 		expect(await numbers('LEFÈVRE')).toEqual([2, 1]);
 		expect(await numbers('lef')).toEqual([2, 1]);
 		expect(await numbers('eloise')).toEqual([4, 3]);
@@ -221,6 +223,8 @@ describe('a large file of requests', () => {
 		submitted_at: string;
 		updated_at: string;
 		choices: string[];
+		/** The words of the family's and the child's names, lower-case, without accents. */
+		names: string[];
 	}[];
 
 	/** The expected rows of a query, computed from `requests` and the submitted documents. */
@@ -256,8 +260,14 @@ describe('a large file of requests', () => {
 		all = (
 			h.db
 				.prepare(
-					`SELECT q.number, q.type, q.status, q.submitted_at, q.updated_at, r.body FROM requests q
-					 JOIN sync_revs r ON r.db = 'hh-' || q.household_id AND r.doc_id = q.doc_id AND r.rev = q.doc_rev`
+					`SELECT q.number, q.type, q.status, q.submitted_at, q.updated_at, r.body,
+					 u.last_name || ' ' || u.first_names || ' ' || (
+						SELECT group_concat(json_extract(m.value, '$.lastName') || ' ' || json_extract(m.value, '$.firstNames'), ' ')
+						FROM sync_revs e, json_each(e.body, '$.members') m
+						WHERE e.db = r.db AND e.doc_id LIKE 'entourage:%') AS names
+					 FROM requests q
+					 JOIN sync_revs r ON r.db = 'hh-' || q.household_id AND r.doc_id = q.doc_id AND r.rev = q.doc_rev
+					 JOIN users u ON u.household_id = q.household_id`
 				)
 				.all() as {
 				number: number;
@@ -266,8 +276,17 @@ describe('a large file of requests', () => {
 				submitted_at: string;
 				updated_at: string;
 				body: string;
+				names: string;
 			}[]
-		).map(({ body, ...r }) => ({ ...r, choices: (JSON.parse(body).choices ?? []) as string[] }));
+		).map(({ body, names, ...r }) => ({
+			...r,
+			choices: (JSON.parse(body).choices ?? []) as string[],
+			names: names
+				.normalize('NFD')
+				.replace(/[\u0300-\u036f]/g, '')
+				.toLowerCase()
+				.split(/[^a-z]+/)
+		}));
 	});
 
 	it('each filter, alone and together, over every page, gives exactly the matching requests in order', async () => {
@@ -293,6 +312,15 @@ describe('a large file of requests', () => {
 					['Déposée', 'Complète', 'Pièces reçues'].includes(r.status)
 			],
 			['commission=2026-03', (r) => commission(r) === '2026-03'],
+			['q=Lefèvre', (r) => r.names.some((w) => w.startsWith('lefevre'))],
+			['q=le', (r) => r.names.some((w) => w.startsWith('le'))],
+			[
+				'q=l a&status=Déposée,Refusée,Complète',
+				(r) =>
+					r.names.some((w) => w.startsWith('l')) &&
+					r.names.some((w) => w.startsWith('a')) &&
+					['Déposée', 'Refusée', 'Complète'].includes(r.status)
+			],
 			['commission=2026-06', (r) => commission(r) === '2026-06'],
 			[
 				'commission=2026-06&structure=cocon-de-soie',
@@ -400,15 +428,40 @@ describe('a large file of requests', () => {
 				expect(plan, q).not.toMatch(/TEMP B-TREE|SCAN/);
 			}
 		}
-		const search = parseListQuery(new URLSearchParams('q=lefevre marie'), () => true);
-		const [{ sql, params }] = pageSql(search, 51) as [{ sql: string; params: (string | number)[] }];
-		const plan = (
-			h.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]
-		).map((p) => p.detail);
+		const planOf = (sql: string, params: (string | number)[]) =>
+			(h.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+				.map((p) => p.detail)
+				.join(' | ');
+		// Sorted by submission, a name search walks each word its longest word begins, in order.
+		const search = parseListQuery(new URLSearchParams('q=lef marie&status=Déposée'), () => true);
+		search.cursor = { key: '2026-03-29T10:00:00.000Z', number: 12 };
+		const terms = termsBeginning(h.db, 'marie');
+		expect(terms).toEqual(['marie']);
+		expect(termsBeginning(h.db, 'le')).toEqual(
+			h.db
+				.prepare("SELECT DISTINCT term FROM request_terms WHERE term LIKE 'le%' ORDER BY term")
+				.pluck()
+				.all()
+		);
+		for (const { sql, params } of pageSql(search, 51, terms)) {
+			const plan = planOf(sql, params);
+			expect(plan).toMatch(
+				/^SEARCH request_terms USING PRIMARY KEY \(term=\? AND \(at,n\)<\(\?,\?\)\) \| SEARCH request_index USING INTEGER PRIMARY KEY \(rowid=\?\)$/
+			);
+		}
+		// In another order, it finds the matches by prefix and sorts them.
+		const byUpdate = parseListQuery(
+			new URLSearchParams('q=lefevre marie&sort=updated'),
+			() => true
+		);
+		const [walk] = pageSql(byUpdate, 51);
+		const plan = planOf(walk!.sql, walk!.params);
 		expect(
-			plan.filter((d) => d.startsWith('SEARCH request_terms USING PRIMARY KEY (term>? AND term<?)'))
+			plan.match(
+				/SEARCH request_terms USING (COVERING )?INDEX|SEARCH request_terms USING PRIMARY KEY \(term>\? AND term<\?\)/g
+			)
 		).toHaveLength(2);
-		expect(plan.join(' | ')).not.toMatch(/SCAN/);
+		expect(plan).not.toMatch(/SCAN/);
 	});
 
 	it('exports the requests as CSV for a spreadsheet: BOM, semicolons, quoted cells, no formulas', async () => {

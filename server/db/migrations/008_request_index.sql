@@ -15,7 +15,7 @@ CREATE TABLE request_index (
 	family_last_name TEXT NOT NULL DEFAULT '',   -- the household's parent (users)
 	family_first_names TEXT NOT NULL DEFAULT '',
 	people TEXT NOT NULL DEFAULT '[]',           -- JSON [{firstNames, lastName}]: the child, or the declared members
-	search_key TEXT NOT NULL DEFAULT '',         -- lower-cased, accent-folded names (« lefevre marie lea »)
+	search_key TEXT NOT NULL DEFAULT '',         -- lower-cased, accent-folded words of the names (« lefevre marie lea »), space around each
 	choice1 TEXT,                                -- wished structures, in the family's order
 	choice2 TEXT,
 	choice3 TEXT,
@@ -46,14 +46,15 @@ CREATE INDEX request_index_choice3_submitted ON request_index(choice3, submitted
 CREATE INDEX request_index_choice3_updated ON request_index(choice3, updated_at);
 CREATE INDEX request_index_choice3_number ON request_index(choice3);
 
--- Search terms: every word of the family's and the people's names, folded; a query word matches
--- a term it begins (range scan on the primary key).
+-- Search terms: every word of the family's and the people's names, folded, with the request's
+-- submission time: a name search walks the words its longest word begins, each in submission order.
 CREATE TABLE request_terms (
 	term TEXT NOT NULL,
-	number INTEGER NOT NULL,
-	PRIMARY KEY (term, number)
+	at TEXT NOT NULL,                            -- request_index.submitted_at
+	n INTEGER NOT NULL,                          -- request_index.number
+	PRIMARY KEY (term, at, n)
 ) WITHOUT ROWID;
-CREATE INDEX request_terms_number ON request_terms(number);
+CREATE INDEX request_terms_number ON request_terms(n);
 
 -- A request is listed from the moment it exists, whoever inserts it; its status and update time
 -- follow every change (the desk's actions update `requests` only).
