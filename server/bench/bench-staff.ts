@@ -181,5 +181,5 @@ function isoDay(offsetDays: number): string {
 
 /** The commission a request submitted a year ago went to ('YYYY-MM'). */
 function commissionOfLastYear(): string {
-	return commissionKey(new Date(Date.now() - 365 * 86_400_000));
+	return commissionKey(new Date(Date.now() - 365 * 86_400_000))!;
 }

@@ -63,8 +63,9 @@ export function searchWords(text: string): string[] {
 		.filter((w) => w.length > 0);
 }
 
-/** '2027-03' for the commission that examines a request submitted at `at`. */
-export function commissionKey(at: Date): string {
+/** '2027-03' for the commission that examines a request submitted at `at`; null for no date. */
+export function commissionKey(at: Date): string | null {
+	if (Number.isNaN(at.getTime())) return null;
 	const c = nextCommission(at);
 	return `${c.year}-${String(c.month).padStart(2, '0')}`;
 }

@@ -7,7 +7,6 @@ import { nextCommission } from '../../src/lib/domain/commission';
 import { REQUEST_STATUSES } from '../../src/lib/domain/request-status';
 import Database from 'better-sqlite3';
 import { listMigrations, migrate } from '../db';
-import { seedStructures } from '../seed/seed';
 import {
 	createHarness,
 	signedInParent,
@@ -586,7 +585,6 @@ describe('requests that existed before the list index', () => {
 			old,
 			listMigrations().filter((m) => m.version < 8)
 		);
-		seedStructures(old);
 		seedRequests(old, {
 			households: 2,
 			structures: STRUCTURES,
@@ -595,14 +593,22 @@ describe('requests that existed before the list index', () => {
 			lastName: () => 'Bénard',
 			index: false
 		});
+		// One written by hand, with no readable date: listed all the same, for no commission.
+		old
+			.prepare(
+				`INSERT INTO requests (id, number, household_id, doc_id, type, status, submitted_at, updated_at)
+				 SELECT 'r5', 5, household_id, 'preinscription:x', 'preinscription', 'Déposée', 'x', 'x'
+				 FROM requests LIMIT 1`
+			)
+			.run();
 		migrate(old);
 		expect(old.prepare('SELECT COUNT(*) FROM request_index WHERE indexed = 0').pluck().get()).toBe(
-			4
+			5
 		);
-		expect(refreshRequestIndex(old)).toBe(4);
+		expect(refreshRequestIndex(old)).toBe(5);
 		const rows = old
 			.prepare(
-				'SELECT number, family_last_name, commission, people FROM request_index ORDER BY number'
+				'SELECT number, family_last_name, commission, people FROM request_index WHERE number < 5 ORDER BY number'
 			)
 			.all() as {
 			number: number;
@@ -618,8 +624,11 @@ describe('requests that existed before the list index', () => {
 		]);
 		expect(JSON.parse(rows[1]!.people)[0].lastName).toBe('Bénard');
 		expect(
+			old.prepare('SELECT commission FROM request_index WHERE number = 5').pluck().get()
+		).toBeNull();
+		expect(
 			old.prepare("SELECT COUNT(*) FROM request_terms WHERE term = 'benard'").pluck().get()
-		).toBe(4);
+		).toBe(5); // the hand-written one is in the first family too
 	});
 });
 
