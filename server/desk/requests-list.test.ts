@@ -482,6 +482,16 @@ describe('a large file of requests', () => {
 			'attachment; filename="demandes-2026-11-26.csv"'
 		);
 		const bytes = new Uint8Array(await res.arrayBuffer());
+		expect(
+			h.db.prepare("SELECT action, detail FROM audit_log WHERE action = 'requests.export'").all()
+		).toEqual([
+			{
+				action: 'requests.export',
+				detail: JSON.stringify({
+					query: '?type=preinscription&status=D%C3%A9pos%C3%A9e,Refus%C3%A9e'
+				})
+			}
+		]);
 		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).replace(/^\uFEFF/, '');
 		expect(text.endsWith('\r\n')).toBe(true);

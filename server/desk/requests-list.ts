@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { INBOX_REQUEST_STATUSES } from '../../src/lib/domain/request-status';
 import { todayInParis } from '../../src/lib/domain/validation';
+import { audit } from '../audit/audit';
 import type { AppEnv } from '../http/env';
 import { refreshRequestIndex, type PersonName } from './request-index';
 import { listRequests, parseListQuery, type IndexRow, type ListQuery } from './request-query';
@@ -50,10 +51,16 @@ export const listRoutes = new Hono<AppEnv>()
 				(s) => [s.id, s.name]
 			)
 		);
-		const user = c.get('user')!;
-		db.prepare(
-			`INSERT INTO audit_log (at, actor_id, action, household_id, detail) VALUES (?, ?, 'requests.export', NULL, ?)`
-		).run(clock.now(), user.id, JSON.stringify({ query: new URL(c.req.url).search }));
+		// An export holds many families' names: recorded like a view, with the filters used.
+		audit(
+			db,
+			{
+				actorId: c.get('user')!.id,
+				action: 'requests.export',
+				detail: { query: new URL(c.req.url).search }
+			},
+			clock.now()
+		);
 		let query: ListQuery | null = { ...first, limit: CSV_PAGE };
 		const encoder = new TextEncoder();
 		const body = new ReadableStream<Uint8Array>({

@@ -3,6 +3,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	'request.view': 'Consultation d’une demande',
 	'document.view': 'Consultation d’une pièce justificative',
 	'request.action': 'Traitement d’une demande',
+	'requests.export': 'Export CSV des demandes',
 	'member.decision': 'Décision sur un membre déclaré',
 	'message.send': 'Message à une famille',
 	'news.create': 'Publication d’une actualité',
