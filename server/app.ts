@@ -15,6 +15,7 @@ import { meRoutes } from './routes/me';
 import { referenceRoutes } from './routes/reference';
 import { publicNewsRoutes } from './news/routes';
 import { createSyncRoutes } from '../sync/server';
+import { syncHostFor } from './sync-host';
 
 export interface AppOptions {
 	/** Serve the built PWA from config.buildDir (off in API tests). */
@@ -59,7 +60,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 		.route('/agent', deskRoutes);
 	app.route('/api', api);
 	app.all('/api/*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));
-	app.route('/sync', createSyncRoutes());
+	app.route('/sync', createSyncRoutes(syncHostFor(deps)));
 
 	if (options.serveStatic) {
 		const assets = indexBuild(deps.config.buildDir);

@@ -4,6 +4,7 @@
 // Recording an event also notifies: the webhook (when configured), the service's mail for a new
 // request (or the daily digest's queue), and, after commit, the live feed.
 import { REQUEST_TYPE_LABELS } from '../../src/lib/domain/request-status';
+import type { RequestChange } from '../../sync/server/host';
 import type { Db } from '../db';
 import { enqueue, enqueueMail } from '../mail/outbox';
 import { newRequestServiceMail } from '../mail/templates';
@@ -11,21 +12,7 @@ import { wakeAfterCommit } from './event-bus';
 import { deskRequestsUrl, notificationsOf, serviceMailMode } from './notify-settings';
 import { webhookCall } from './webhook';
 
-export interface RequestChange {
-	requestId: string;
-	number: number;
-	/** 'submit', an agent's action ('take', 'ask-pieces', …) or the family's 'pieces-sent'. */
-	action: string;
-	/** The status after the change. */
-	status: string;
-	/** The agent, or null for the family (through its device's sync). */
-	actorId: string | null;
-	/** Shown in the history: the agent's name, or « Famille ». */
-	actorName: string;
-	comment?: string | null;
-	message?: string | null;
-	reason?: string | null;
-}
+export type { RequestChange };
 
 /** Records the change; returns the event's id. Call it inside the change's transaction. */
 export function recordRequestEvent(db: Db, change: RequestChange, now: number): number {

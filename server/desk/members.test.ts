@@ -7,6 +7,7 @@ import type { PouchDoc } from 'pouchdb-core';
 import { statusDocId } from '../../src/lib/domain/service-documents';
 import { listen, type RunningServer } from '../../sync/server/test-harness';
 import { writeHouseholdDocs } from '../../sync/server/service-writes';
+import { syncHostFor } from '../sync-host';
 import { localDb, Pouch } from '../../sync/test/pouch';
 import { submittedPreinscription } from '../../sync/test/factories';
 import { createHarness, signedInParent, signedInStaff, type Harness } from '../test/harness';
@@ -62,7 +63,7 @@ async function familyWithDeclaration() {
 	const me = await (await h.call('GET', '/api/me', undefined, parent.jar)).json();
 	const householdId = me.household.id as string;
 	const doc = declaration();
-	const [res] = writeHouseholdDocs(deps(), householdId, [doc], 'parent');
+	const [res] = writeHouseholdDocs(syncHostFor(deps()), householdId, [doc], 'parent');
 	expect(res).toMatchObject({ ok: true });
 	const { number } = h.db.prepare('SELECT number FROM requests WHERE doc_id = ?').get(doc._id) as {
 		number: number;
@@ -182,7 +183,7 @@ describe('POST /api/agent/requests/{number}/members/{memberId}', () => {
 		expect((await noReason.json()).error.message).toBe(REFUSAL_REASON_REQUIRED);
 
 		const pre = submittedPreinscription({ childId: CHILD });
-		const [res] = writeHouseholdDocs(deps(), householdId, [pre], 'parent');
+		const [res] = writeHouseholdDocs(syncHostFor(deps()), householdId, [pre], 'parent');
 		expect(res).toMatchObject({ ok: true });
 		const { number: preNumber } = h.db
 			.prepare('SELECT number FROM requests WHERE doc_id = ?')

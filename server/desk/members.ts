@@ -14,6 +14,7 @@ import {
 } from '../../src/lib/domain/service-documents';
 import { readHouseholdDoc, writeHouseholdDocs } from '../../sync/server/service-writes';
 import { audit } from '../audit/audit';
+import { syncHostFor } from '../sync-host';
 import type { Db } from '../db';
 import type { AppDeps, AppEnv, SessionUser } from '../http/env';
 import { ApiError, parseJson } from '../http/errors';
@@ -209,7 +210,7 @@ function writeStatus(
 		status: r.status,
 		members
 	});
-	const [res] = writeHouseholdDocs(deps, r.household_id, [{ ...doc, _id: id }]);
+	const [res] = writeHouseholdDocs(syncHostFor(deps), r.household_id, [{ ...doc, _id: id }]);
 	if (!res || !('ok' in res)) throw new Error(`svc:status of request ${r.number} refused`);
 }
 

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
 import { MessageDoc, messageDocId } from '../../src/lib/domain/service-documents';
 import { writeHouseholdDocs } from '../../sync/server/service-writes';
+import { syncHostFor } from '../sync-host';
 import type { AppDeps } from '../http/env';
 
 export interface FamilyMessage {
@@ -27,7 +28,9 @@ export function sendFamilyMessage(
 	});
 	if (!parsed.success) return { ok: false, reason: parsed.issues[0].message };
 	const id = messageDocId(randomUUID());
-	const [result] = writeHouseholdDocs(deps, householdId, [{ ...parsed.output, _id: id }]);
+	const [result] = writeHouseholdDocs(syncHostFor(deps), householdId, [
+		{ ...parsed.output, _id: id }
+	]);
 	if (!result || !('ok' in result))
 		return { ok: false, reason: result?.reason ?? 'Message refusé.' };
 	return { ok: true, id };

@@ -5,6 +5,7 @@
 import type { AppDeps } from '../http/env';
 import { sendFamilyMessage } from '../family/messages';
 import { writeHouseholdDocs } from '../../sync/server/service-writes';
+import { syncHostFor } from '../sync-host';
 import { DEMO_ACCOUNTS } from './seed';
 
 export const DEMO_CHILD_ID = '5c0f3f5e-8a1b-4f53-9d61-6f1f0c2a7b10';
@@ -18,7 +19,7 @@ export function seedDemoHousehold(deps: AppDeps): void {
 	if (!householdId) return;
 	const at = new Date(deps.clock.now()).toISOString();
 	const [declared] = writeHouseholdDocs(
-		deps,
+		syncHostFor(deps),
 		householdId,
 		[
 			{

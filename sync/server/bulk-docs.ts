@@ -1,7 +1,7 @@
 // The write path of a household database: every document of a _bulk_docs request is checked,
 // merged and projected in one SQLite transaction, each in its own savepoint so a refusal or a
 // failing projector drops that document only (S-WRITE-*, S-PROJ-*).
-import type { AppDeps } from '../../server/http/env';
+import type { SyncHost } from './host';
 import { prepareAttachments, resolveAttachments } from './attachment-input';
 import { notifyChanged } from './changes-bus';
 import { DocRefused } from './errors';
@@ -22,7 +22,7 @@ import { applyRevision, loadTree, newEditRevisions, RevConflict } from './write'
 export type Actor = 'parent' | 'service';
 
 export interface WriteScope {
-	deps: AppDeps;
+	host: SyncHost;
 	store: SyncStore;
 	db: DbRow;
 }
@@ -41,7 +41,7 @@ export function bulkDocs(
 	actor: Actor = 'parent'
 ): DocResult[] {
 	let outbox = false;
-	const { db } = scope.deps;
+	const { db } = scope.host;
 	const seen = new Map<string, number>();
 	const writeEach = (raw: unknown): DocResult => {
 		const id = isObject(raw) && typeof raw._id === 'string' ? raw._id : '';
@@ -73,8 +73,14 @@ export function bulkDocs(
 		.sort((a, b) => Number(b.first) - Number(a.first) || a.i - b.i);
 	const results: DocResult[] = new Array<DocResult>(docs.length);
 	db.transaction(() => order.forEach(({ raw, i }) => (results[i] = writeEach(raw))))();
-	notifyChanged(scope.db.name);
-	if (outbox) scope.deps.kickOutbox();
+	const wake = () => {
+		notifyChanged(scope.db.name);
+		if (outbox) scope.host.kickOutbox();
+	};
+	// Called inside a caller's transaction (a staff desk action): feeds and the outbox are woken
+	// once it has ended, so nobody reads a change that could still be rolled back.
+	if (db.inTransaction) setImmediate(wake);
+	else wake();
 	return results;
 }
 
@@ -152,12 +158,12 @@ function writeOne(
 		: {};
 	if (actor === 'parent') {
 		// A document with a numbered request belongs to the service (S-OWN-3..5).
-		const request = row ? lockedRequest(scope.deps.db, db.household_id, id) : null;
+		const request = row ? lockedRequest(scope.host.db, db.household_id, id) : null;
 		if (request) {
 			const lock = { store, dbName: db.name, revsLimit: db.revs_limit };
 			overrule(
 				lock,
-				scope.deps.db,
+				scope.host.db,
 				db.household_id,
 				id,
 				{ revisions, deleted, replicated: !newEdits },
@@ -178,7 +184,7 @@ function writeOne(
 				: null,
 			isActiveStructure: (sid) => store.isActiveStructure(sid),
 			householdDocs: (type) => store.liveBodies(db.name, `${type}:`),
-			now: new Date(scope.deps.clock.now())
+			now: new Date(scope.host.clock.now())
 		});
 		if (problem) throw new DocRefused('forbidden', problem);
 	}
@@ -195,7 +201,7 @@ function writeOne(
 		for (const project of projectorsFor(body.type))
 			project({ id, rev, type: body.type, body, deleted }, ctx);
 		// This revision just made a request: it becomes the winner on every replica (S-OWN-4).
-		if (actor === 'parent' && lockedRequest(scope.deps.db, db.household_id, id)?.docRev === rev)
+		if (actor === 'parent' && lockedRequest(scope.host.db, db.household_id, id)?.docRev === rev)
 			settleWinner({ store, dbName: db.name, revsLimit: db.revs_limit }, id, rev);
 	}
 	return { ok: true, id, rev };
@@ -204,21 +210,25 @@ function writeOne(
 function projectionContext(scope: WriteScope, markOutbox: () => void): ProjectionContext {
 	const { store, db } = scope;
 	return {
-		deps: scope.deps,
+		host: scope.host,
 		dbName: db.name,
 		householdId: db.household_id,
-		now: scope.deps.clock.now(),
+		now: scope.host.clock.now(),
 		outboxWritten: markOutbox,
 		writeServiceDoc(id, content) {
-			const row = store.getDoc(db.name, id);
-			const doc = {
-				...content,
-				_id: id,
-				...(row && !row.deleted ? { _rev: row.winning_rev } : {})
-			};
+			const doc = onCurrentRevision(store, db.name, { ...content, _id: id });
 			const res = writeOne(scope, doc, true, 'service', markOutbox);
 			if (!('ok' in res)) throw new Error(`service write refused: ${id}`);
 			return res.rev;
 		}
 	};
+}
+
+/**
+ * A server-side update names the current winning revision, like a client would: the service's
+ * writes (projectors' `writeServiceDoc`, `writeHouseholdDocs`) replace the document's content.
+ */
+export function onCurrentRevision(store: SyncStore, dbName: string, doc: Raw): Raw {
+	const row = typeof doc._id === 'string' ? store.getDoc(dbName, doc._id) : undefined;
+	return row && !row.deleted && doc._rev === undefined ? { ...doc, _rev: row.winning_rev } : doc;
 }

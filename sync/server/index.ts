@@ -1,8 +1,9 @@
 // The /sync sub-app: the CouchDB replication protocol over the SQLite store, one database per
-// household. Mount it after the session middleware: app.route('/sync', createSyncRoutes()).
+// household. Mount it after the session middleware, which sets `user` on the context:
+// app.route('/sync', createSyncRoutes(host)) — the host is all sync gets from the app (host.ts).
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { AppEnv } from '../../server/http/env';
+import type { SyncEnv, SyncHost } from './host';
 import { MAX_REQUEST_BYTES } from './attachments';
 import { couchError } from './errors';
 import { installDefaultProjectors } from './projectors';
@@ -16,9 +17,15 @@ import { localRoutes } from './routes-local';
 export { householdDbName } from './access';
 export { registerProjector } from './projectors';
 
-export function createSyncRoutes(): Hono<AppEnv> {
+export type { SyncHost } from './host';
+
+export function createSyncRoutes(host: SyncHost): Hono<SyncEnv> {
 	installDefaultProjectors();
-	const app = new Hono<AppEnv>();
+	const app = new Hono<SyncEnv>();
+	app.use(async function injectHost(c, next) {
+		c.set('syncHost', host);
+		return next();
+	});
 	// Bounds every body, chunked ones included (S-ATT-2); per-attachment limits are per document.
 	app.use(
 		'/:db/*',

@@ -17,6 +17,7 @@ import {
 	type RunningServer
 } from './test-harness';
 import { writeHouseholdDocs } from './service-writes';
+import { syncHostFor } from '../../server/sync-host';
 import { REPLY_NOT_WAITING, REPLY_REQUEST_UNKNOWN } from './projectors/reply';
 const REPLY_LOCKED =
 	'Ces pièces ont déjà été transmises au service : votre réponse ne peut plus être modifiée.';
@@ -75,7 +76,7 @@ function askPieces(hh: Household, docId: string) {
 		.prepare("UPDATE requests SET status = 'Pièces demandées', version = version + 1 WHERE id = ?")
 		.run(row.id);
 	const at = new Date().toISOString();
-	const [res] = writeHouseholdDocs(h.deps, hh.householdId, [
+	const [res] = writeHouseholdDocs(syncHostFor(h.deps), hh.householdId, [
 		{
 			_id: statusDocId(docId),
 			type: 'status',

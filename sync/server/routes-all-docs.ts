@@ -1,7 +1,7 @@
 // GET|POST /{db}/_all_docs: live documents by id (include_docs, conflicts, keys, limit, skip).
 // Not used by replication itself; for diagnostics, tests and the cross-check (S-PROTO-9).
 import type { Context, Hono } from 'hono';
-import type { AppEnv } from '../../server/http/env';
+import type { SyncEnv } from './host';
 import { withDb, type Access } from './access';
 import { couchError } from './errors';
 import { flag, intParam, isRecord, jsonBody } from './http-util';
@@ -12,7 +12,7 @@ import type { DocRow } from './store';
 /** Rows of one answer: a diagnostics endpoint, not a bulk export. */
 const MAX_ROWS = 10_000;
 
-async function allDocs(c: Context<AppEnv>, a: Access) {
+async function allDocs(c: Context<SyncEnv>, a: Access) {
 	const body = c.req.method === 'POST' ? await jsonBody(c) : null;
 	const keys =
 		isRecord(body) && Array.isArray(body.keys)
@@ -27,7 +27,7 @@ async function allDocs(c: Context<AppEnv>, a: Access) {
 	const reader = new DocReader(a.store, a.db.name);
 	let rows: DocRow[] = keys
 		? keys.map((k) => a.store.getDoc(a.db.name, k)).filter((r): r is DocRow => !!r)
-		: (a.deps.db
+		: (a.host.db
 				.prepare('SELECT * FROM sync_docs WHERE db = ? AND deleted = 0 ORDER BY doc_id')
 				.all(a.db.name) as DocRow[]);
 	rows = rows.slice(skip, skip + limit);
@@ -45,7 +45,7 @@ async function allDocs(c: Context<AppEnv>, a: Access) {
 	});
 }
 
-export function allDocsRoutes(app: Hono<AppEnv>) {
+export function allDocsRoutes(app: Hono<SyncEnv>) {
 	app.get('/:db/_all_docs', withDb(allDocs));
 	app.post('/:db/_all_docs', withDb(allDocs));
 }

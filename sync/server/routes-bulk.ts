@@ -1,6 +1,6 @@
 // What the replicator uses in bulk: _revs_diff, _bulk_get, _bulk_docs (S-PROTO-4..6, S-WRITE-*).
 import type { Context, Hono } from 'hono';
-import type { AppEnv } from '../../server/http/env';
+import type { SyncEnv } from './host';
 import { withDb } from './access';
 import { bulkDocs } from './bulk-docs';
 import { couchError } from './errors';
@@ -16,10 +16,10 @@ import {
 } from './limits';
 import { allRevs } from './rev-tree';
 
-const tooMany = (c: Context<AppEnv>, what: string) =>
+const tooMany = (c: Context<SyncEnv>, what: string) =>
 	couchError(c, 413, 'too_large', `Requête trop grande : ${what}. Envoyez-en moins à la fois.`);
 
-export function bulkRoutes(app: Hono<AppEnv>) {
+export function bulkRoutes(app: Hono<SyncEnv>) {
 	app.post(
 		'/:db/_revs_diff',
 		withDb(async (c, a) => {
@@ -93,7 +93,7 @@ export function bulkRoutes(app: Hono<AppEnv>) {
 					`${MAX_REQUEST_DOC_BYTES / 1024 / 1024} Mo de documents au maximum par envoi (fichiers joints à part)`
 				);
 			const newEdits = body.new_edits !== false;
-			const results = bulkDocs({ deps: a.deps, store: a.store, db: a.db }, body.docs, newEdits);
+			const results = bulkDocs({ host: a.host, store: a.store, db: a.db }, body.docs, newEdits);
 			return c.json(
 				results.map((r) => ('ok' in r ? r : { id: r.id, error: r.error, reason: r.reason })),
 				201

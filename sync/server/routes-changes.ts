@@ -1,6 +1,6 @@
 // GET|POST /{db}/_changes: normal and longpoll feeds, heartbeat, timeout, filter=_doc_ids (S-CHG-*).
 import type { Context, Hono } from 'hono';
-import type { AppEnv } from '../../server/http/env';
+import type { SyncEnv } from './host';
 import { withDb, type Access } from './access';
 import { onNextChange } from './changes-bus';
 import { readChanges, type ChangesQuery } from './changes';
@@ -17,14 +17,14 @@ const MAX_LIMIT = 10_000;
 const MIN_HEARTBEAT_MS = 10;
 
 /** Milliseconds between newlines while a longpoll waits; 0 = none. CouchDB also takes `true`. */
-function heartbeatOf(c: Context<AppEnv>): number {
+function heartbeatOf(c: Context<SyncEnv>): number {
 	if (c.req.query('heartbeat') === 'true') return MAX_WAIT_MS;
 	const ms = intParam(c, 'heartbeat', { min: 0, max: MAX_WAIT_MS, fallback: 0 });
 	return ms ? Math.max(ms, MIN_HEARTBEAT_MS) : 0;
 }
 
 async function parseQuery(
-	c: Context<AppEnv>,
+	c: Context<SyncEnv>,
 	a: Access
 ): Promise<(ChangesQuery & { timeout: number; heartbeat: number }) | Response> {
 	let docIds: string[] | null = null;
@@ -59,7 +59,7 @@ async function parseQuery(
 	};
 }
 
-function changesHandler(c: Context<AppEnv>, a: Access): Promise<Response> {
+function changesHandler(c: Context<SyncEnv>, a: Access): Promise<Response> {
 	return parseQuery(c, a).then((q) => {
 		if (q instanceof Response) return q;
 		const reader = new DocReader(a.store, a.db.name);
@@ -111,7 +111,7 @@ function longpoll(
 	return new Response(stream, { headers: { 'Content-Type': 'application/json' } });
 }
 
-export function changesRoutes(app: Hono<AppEnv>) {
+export function changesRoutes(app: Hono<SyncEnv>) {
 	app.get('/:db/_changes', withDb(changesHandler));
 	app.post('/:db/_changes', withDb(changesHandler));
 }

@@ -1,13 +1,13 @@
 // Server and database level endpoints: GET / (uuid), GET|PUT|DELETE /{db} (S-PROTO-1, S-ACC-4).
-import type { Hono } from 'hono';
-import type { AppEnv } from '../../server/http/env';
+import type { Context, Hono } from 'hono';
+import type { SyncEnv } from './host';
 import { openHouseholdDb, requireUser, withDb } from './access';
 import { couchError } from './errors';
 import type { DbRow } from './store';
 
-function serverUuid(c: { get(k: 'deps'): { db: import('../../server/db').Db } }): string {
+function serverUuid(c: Context<SyncEnv>): string {
 	const row = c
-		.get('deps')
+		.get('syncHost')
 		.db.prepare("SELECT value FROM settings WHERE key = 'sync.server_uuid'")
 		.get() as { value: string } | undefined;
 	return row?.value ?? 'espace-famille';
@@ -26,8 +26,8 @@ export function dbInfo(db: DbRow) {
 	};
 }
 
-export function dbRoutes(app: Hono<AppEnv>) {
-	const root = (c: import('hono').Context<AppEnv>) =>
+export function dbRoutes(app: Hono<SyncEnv>) {
+	const root = (c: Context<SyncEnv>) =>
 		requireUser(c) ??
 		c.json({
 			couchdb: 'Welcome',
@@ -48,7 +48,7 @@ export function dbRoutes(app: Hono<AppEnv>) {
 	app.get('/:db/', info);
 
 	// Household databases exist with their household; nothing else can be created from outside.
-	const create = (c: import('hono').Context<AppEnv>) => {
+	const create = (c: Context<SyncEnv>) => {
 		const access = openHouseholdDb(c, c.req.param('db') ?? '');
 		if (access instanceof Response) return access;
 		return couchError(c, 412, 'file_exists', 'La base de données de ce foyer existe déjà.');

@@ -1,7 +1,7 @@
 // Single documents and attachments: GET /{db}/{id} (rev, revs, open_revs, latest, conflicts,
 // attachments), PUT|DELETE /{db}/{id}, GET /{db}/{id}/{attachment} (S-PROTO-7..8, S-ATT-4).
 import type { Context, Hono } from 'hono';
-import type { AppEnv } from '../../server/http/env';
+import type { SyncEnv } from './host';
 import { withDb, type Access } from './access';
 import { isMimeType } from './attachments';
 import { bulkDocs } from './bulk-docs';
@@ -11,7 +11,7 @@ import { MAX_LOOKUPS } from './limits';
 import { DocReader } from './read';
 import type { AttachmentMap } from './store';
 
-function getDoc(c: Context<AppEnv>, a: Access) {
+function getDoc(c: Context<SyncEnv>, a: Access) {
 	const id = c.req.param('id') ?? '';
 	const reader = new DocReader(a.store, a.db.name);
 	const found = reader.doc(id);
@@ -57,14 +57,14 @@ function getDoc(c: Context<AppEnv>, a: Access) {
 	return doc ? c.json(doc) : notFound(c);
 }
 
-function writeDoc(c: Context<AppEnv>, a: Access, doc: Record<string, unknown>) {
-	const [result] = bulkDocs({ deps: a.deps, store: a.store, db: a.db }, [doc], true);
+function writeDoc(c: Context<SyncEnv>, a: Access, doc: Record<string, unknown>) {
+	const [result] = bulkDocs({ host: a.host, store: a.store, db: a.db }, [doc], true);
 	if (!result) return couchError(c, 500, 'internal', 'Écriture impossible.');
 	if ('ok' in result) return c.json(result, 201);
 	return couchError(c, result.status as 400, result.error, result.reason);
 }
 
-export function docRoutes(app: Hono<AppEnv>) {
+export function docRoutes(app: Hono<SyncEnv>) {
 	app.get('/:db/:id', withDb(getDoc));
 
 	app.put(

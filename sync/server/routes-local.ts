@@ -1,13 +1,13 @@
 // _local documents (replication checkpoints): a plain key/value with "0-N" revisions (S-PROTO-3).
 import type { Hono } from 'hono';
-import type { AppEnv } from '../../server/http/env';
+import type { SyncEnv } from './host';
 import { withDb } from './access';
 import { couchError, notFound } from './errors';
 import { isRecord, jsonBody } from './http-util';
 
 const MAX_LOCAL_BYTES = 64 * 1024;
 
-export function localRoutes(app: Hono<AppEnv>) {
+export function localRoutes(app: Hono<SyncEnv>) {
 	app.get(
 		'/:db/_local/:id{.+}',
 		withDb((c, a) => {

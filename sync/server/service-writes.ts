@@ -3,26 +3,22 @@
 // demo seed only — a parent's document as if the family had sent it (actor "parent", so it goes
 // through the same checks and projectors as a real one). One transaction per call; the
 // household's live feeds are woken like after any write.
-import type { AppDeps } from '../../server/http/env';
+import type { Db, SyncHost } from './host';
 import { householdDbName } from './access';
-import { bulkDocs, type Actor, type DocResult } from './bulk-docs';
+import { bulkDocs, onCurrentRevision, type Actor, type DocResult } from './bulk-docs';
 import { SyncStore } from './store';
 
 export function writeHouseholdDocs(
-	deps: AppDeps,
+	host: SyncHost,
 	householdId: string,
 	docs: Record<string, unknown>[],
 	actor: Actor = 'service'
 ): DocResult[] {
-	const store = SyncStore.for(deps.db);
+	const store = SyncStore.for(host.db);
 	const name = householdDbName(householdId);
 	const db = store.getDb(name) ?? store.ensureDb(name, householdId);
-	// An update names the current winning revision, like a client would.
-	const withRevs = docs.map((doc) => {
-		const row = typeof doc._id === 'string' ? store.getDoc(name, doc._id) : undefined;
-		return row && !row.deleted && doc._rev === undefined ? { ...doc, _rev: row.winning_rev } : doc;
-	});
-	return bulkDocs({ deps, store, db }, withRevs, true, actor);
+	const withRevs = docs.map((doc) => onCurrentRevision(store, name, doc));
+	return bulkDocs({ host, store, db }, withRevs, true, actor);
 }
 
 /**
@@ -30,7 +26,7 @@ export function writeHouseholdDocs(
  * else the winner; null when missing or deleted.
  */
 export function readHouseholdDoc(
-	deps: AppDeps,
+	deps: { db: Db },
 	householdId: string,
 	id: string,
 	rev?: string | null

@@ -1,6 +1,6 @@
 // SQLite access for the replication store: prepared statements over the sync_* tables, nothing else.
 // Callers own the transaction; every method is synchronous (better-sqlite3).
-import type { Db } from '../../server/db';
+import type { Db } from './host';
 
 export interface StoredAttachment {
 	content_type: string;

@@ -6,7 +6,7 @@
 // writes on top of it a revision that loses on every replica — a tombstone — or, when it descends
 // from the submitted revision, a copy of the submitted content that wins. Devices pull it and
 // converge on the submitted content, as pouchdb-merge's winningRev decides everywhere.
-import type { Db } from '../../server/db';
+import type { Db } from './host';
 import { REQUEST_LOCKED } from '../../src/lib/domain/request-status';
 import { mergePath, pathFromRevisions, summarize, type Revisions } from './rev-tree';
 import type { SyncStore } from './store';

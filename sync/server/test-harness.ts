@@ -11,6 +11,7 @@ import { systemClock } from '../../server/clock';
 import { seedStructures } from '../../server/seed/seed';
 import { bindNotifications } from '../../server/desk/notify-settings';
 import type { AppDeps, AppEnv, Role, SessionUser } from '../../server/http/env';
+import { syncHostFor } from '../../server/sync-host';
 import { createSyncRoutes, householdDbName } from './index';
 import { SyncStore } from './store';
 import { applyRevision, newEditRevisions } from './write';
@@ -82,7 +83,7 @@ export function createHarness(
 		c.set('sessionId', token ?? null);
 		await next();
 	});
-	app.route('/sync', createSyncRoutes());
+	app.route('/sync', createSyncRoutes(syncHostFor(deps)));
 
 	const newHousehold = () => {
 		const id = randomUUID();

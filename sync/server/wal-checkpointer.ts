@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { once } from 'node:events';
-import type { Db } from '../../server/db';
+import type { Db } from './host';
 
 /** Plain CommonJS, run with `eval: true` so no TypeScript loader is needed in the worker. */
 const WORKER = `

@@ -1,6 +1,6 @@
 // Projectors turn accepted household revisions into relational rows, inside the write transaction:
 // a projector that throws rolls back that document's revision too (SYNC_SPEC S-PROJ-1).
-import type { AppDeps } from '../../../server/http/env';
+import type { SyncHost } from '../host';
 
 export interface AcceptedRevision {
 	id: string;
@@ -11,7 +11,7 @@ export interface AcceptedRevision {
 }
 
 export interface ProjectionContext {
-	deps: AppDeps;
+	host: SyncHost;
 	dbName: string;
 	householdId: string;
 	now: number;

@@ -10,8 +10,8 @@ import {
 	type RequestStatus
 } from '../../../src/lib/domain/request-status';
 import { StatusDoc, statusDocId } from '../../../src/lib/domain/service-documents';
-import { recordRequestEvent, type RequestChange } from '../../../server/desk/events';
 import { DocRefused } from '../errors';
+import type { RequestChange } from '../host';
 import { readHouseholdDoc } from '../service-writes';
 import type { AcceptedRevision, ProjectionContext } from './registry';
 
@@ -31,17 +31,14 @@ interface RequestRow {
 	version: number;
 }
 
-/**
- * The desk's record of the change (history + live feed). ONE place, so it can be re-pointed to the
- * sync host's `requestChanged` when sync/ stops importing server/.
- */
+/** The desk's record of the change (history + live feed), through the sync host. */
 function requestChanged(ctx: ProjectionContext, change: RequestChange): void {
-	recordRequestEvent(ctx.deps.db, change, ctx.now);
+	ctx.host.requestChanged(change);
 }
 
 export function projectReply(rev: AcceptedRevision, ctx: ProjectionContext): void {
 	if (rev.deleted || rev.body.state !== 'submitted') return;
-	const { db } = ctx.deps;
+	const { db } = ctx.host;
 	// Idempotent by (household, doc id): a replay never answers twice (S-PROJ-3).
 	if (
 		db
@@ -103,7 +100,7 @@ function statusAfterReply(
 	at: string,
 	comment: string
 ) {
-	const current = readHouseholdDoc(ctx.deps, ctx.householdId, statusDocId(requestId));
+	const current = readHouseholdDoc(ctx.host, ctx.householdId, statusDocId(requestId));
 	const history = Array.isArray(current?.history) ? (current.history as { at: string }[]) : [];
 	// The history stays chronological even if the server's clock went back a little.
 	const last = history.at(-1)?.at;

@@ -1,6 +1,6 @@
 // How many numbered requests a household may make: each one is work and a mail for the service, so a
 // runaway or malicious client cannot flood it (SYNC_SPEC S-PROJ-5).
-import type { Db } from '../../../server/db';
+import type { Db } from '../host';
 import { DocRefused } from '../errors';
 
 const DAY_MS = 24 * 3600_000;

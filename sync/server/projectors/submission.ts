@@ -5,14 +5,12 @@ import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
 import { INITIAL_REQUEST_STATUS } from '../../../src/lib/domain/request-status';
 import { StatusDoc, statusDocId } from '../../../src/lib/domain/service-documents';
-import { recordRequestEvent } from '../../../server/desk/events';
-import { indexRequest } from '../../../server/desk/request-index';
 import type { AcceptedRevision, ProjectionContext } from './registry';
 import { checkRequestQuota } from './request-limit';
 
 export function projectSubmission(rev: AcceptedRevision, ctx: ProjectionContext): void {
 	if (rev.deleted || rev.body.state !== 'submitted') return;
-	const { db } = ctx.deps;
+	const { db } = ctx.host;
 	const at = new Date(ctx.now).toISOString();
 	// Idempotent by (household, doc id): a replayed or conflicting submitted revision never makes a
 	// second request (the submitted-document lock refuses the latter before it gets here).
@@ -20,7 +18,7 @@ export function projectSubmission(rev: AcceptedRevision, ctx: ProjectionContext)
 		.prepare('SELECT 1 FROM requests WHERE household_id = ? AND doc_id = ?')
 		.get(ctx.householdId, rev.id);
 	if (existing) return;
-	checkRequestQuota(db, ctx.householdId, ctx.now, ctx.deps.config.requestsPerHouseholdPerDay);
+	checkRequestQuota(db, ctx.householdId, ctx.now, ctx.host.config.requestsPerHouseholdPerDay);
 	const inserted = db
 		.prepare(
 			`INSERT INTO requests (id, number, household_id, doc_id, doc_rev, type, status, submitted_at, updated_at)
@@ -38,20 +36,16 @@ export function projectSubmission(rev: AcceptedRevision, ctx: ProjectionContext)
 			at
 		) as { id: string; number: number } | undefined;
 	if (!inserted) return;
-	indexRequest(db, inserted.number, rev.body);
+	ctx.host.requestSubmitted(inserted.number, rev.body);
 	// The history's first event; it also notifies the service (mail or digest) and the webhook.
-	recordRequestEvent(
-		db,
-		{
-			requestId: inserted.id,
-			number: inserted.number,
-			action: 'submit',
-			status: INITIAL_REQUEST_STATUS,
-			actorId: null,
-			actorName: 'Famille'
-		},
-		ctx.now
-	);
+	ctx.host.requestChanged({
+		requestId: inserted.id,
+		number: inserted.number,
+		action: 'submit',
+		status: INITIAL_REQUEST_STATUS,
+		actorId: null,
+		actorName: 'Famille'
+	});
 	// Written through the shared schema the UI reads it with; a mismatch throws and rolls back.
 	const status = v.parse(StatusDoc, {
 		type: 'status',
