@@ -10,6 +10,8 @@ import { deskStructureRoutes } from '../structures/routes';
 import { eventsRoutes } from './events-routes';
 import { memberRoutes } from './members';
 import { notificationsRoutes } from './notifications-routes';
+import { documentRoutes } from './request-documents';
+import { detailRoutes } from './requests-detail';
 import { listRoutes } from './requests-list';
 
 export const deskRoutes = new Hono<AppEnv>()
@@ -21,4 +23,6 @@ export const deskRoutes = new Hono<AppEnv>()
 	.route('/', eventsRoutes)
 	.route('/', notificationsRoutes)
 	.route('/', listRoutes)
+	.route('/', detailRoutes)
+	.route('/', documentRoutes)
 	.all('*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));

@@ -13,7 +13,8 @@ export function securityHeaders({ production }: SecurityHeadersOptions): Middlew
 		const h = c.res.headers;
 		h.set('X-Content-Type-Options', 'nosniff');
 		h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-		h.set('X-Frame-Options', 'DENY');
+		// A route may allow its own pages to frame it (the desk's PDF viewer); nobody else.
+		if (h.get('X-Frame-Options') !== 'SAMEORIGIN') h.set('X-Frame-Options', 'DENY');
 		h.set('Cross-Origin-Opener-Policy', 'same-origin');
 		h.set('Permissions-Policy', 'camera=(self), microphone=(), geolocation=(), payment=()');
 		if (production) h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');

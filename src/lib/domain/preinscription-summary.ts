@@ -44,18 +44,27 @@ export function summaryRows(
 				? pieces.map((id) => ctx.piece?.(id) ?? 'Pièce jointe').join(', ')
 				: 'Aucune'
 	});
+	rows.push(...questionnaireRows(doc));
+	return rows;
+}
+
+/** The questionnaire's answers (step 3), as label/value rows. */
+export function questionnaireRows(doc: Record<string, unknown>): SummaryRow[] {
 	const q = (doc.questionnaire ?? {}) as {
 		residentInArea?: boolean;
 		professionalSituation?: string[];
 	};
-	rows.push({
-		label: 'Famille domiciliée ou contribuable dans l’agglomération',
-		value: q.residentInArea === true ? 'Oui' : q.residentInArea === false ? 'Non' : 'Non renseigné'
-	});
-	rows.push({
-		label: 'Situation professionnelle des parents',
-		value:
-			(q.professionalSituation ?? []).map((s) => SITUATIONS[s] ?? s).join(', ') || 'Non renseignée'
-	});
-	return rows;
+	return [
+		{
+			label: 'Famille domiciliée ou contribuable dans l’agglomération',
+			value:
+				q.residentInArea === true ? 'Oui' : q.residentInArea === false ? 'Non' : 'Non renseigné'
+		},
+		{
+			label: 'Situation professionnelle des parents',
+			value:
+				(q.professionalSituation ?? []).map((s) => SITUATIONS[s] ?? s).join(', ') ||
+				'Non renseignée'
+		}
+	];
 }
