@@ -10,6 +10,7 @@ import { deskStructureRoutes } from '../structures/routes';
 import { eventsRoutes } from './events-routes';
 import { memberRoutes } from './members';
 import { notificationsRoutes } from './notifications-routes';
+import { actionRoutes } from './request-actions';
 import { documentRoutes } from './request-documents';
 import { detailRoutes } from './requests-detail';
 import { listRoutes } from './requests-list';
@@ -25,4 +26,5 @@ export const deskRoutes = new Hono<AppEnv>()
 	.route('/', listRoutes)
 	.route('/', detailRoutes)
 	.route('/', documentRoutes)
+	.route('/', actionRoutes)
 	.all('*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));

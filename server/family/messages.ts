@@ -1,6 +1,7 @@
 // Messages from the service to a family (« Mes actualités »): a `svc:message:<uuid>` document in the
 // household's database, checked against the schema the app reads it with. The staff desk sends
-// them; the demo seed writes a welcome message.
+// them; the demo seed writes a welcome message. Called inside a caller's transaction (an agent's
+// action), the message commits or rolls back with it.
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
 import { MessageDoc, messageDocId } from '../../src/lib/domain/service-documents';

@@ -167,3 +167,42 @@ export function dailyDigestServiceMail(
 		]
 	);
 }
+
+export interface RequestStatusChange {
+	number: number;
+	/** « Préinscription en crèche », « Déclaration d’entourage ». */
+	typeLabel: string;
+	/** The new status, as the family reads it (« Pièces demandées »). */
+	status: string;
+	/** What the service asks for (« Demander des pièces »). */
+	message?: string | null;
+	/** Why the request was refused or closed. */
+	reason?: string | null;
+	/** The request's page in the Espace Famille. */
+	link: string;
+}
+
+/** The family's mail when an agent changes the status of its request. */
+export function requestStatusMail(
+	to: string,
+	person: Person,
+	change: RequestStatusChange
+): OutgoingMail {
+	const what = `${change.typeLabel} — demande n° ${change.number}`;
+	const blocks: Block[] = [
+		{ text: `Votre demande n° ${change.number} a changé de statut : « ${change.status} ».` },
+		{ text: what }
+	];
+	if (change.message)
+		blocks.push({ text: `Le service vous demande les pièces suivantes : ${change.message}` });
+	if (change.reason) blocks.push({ text: `Motif : ${change.reason}` });
+	if (change.message)
+		blocks.push({
+			text: 'Ajoutez ces pièces depuis la page de votre demande puis envoyez-les : vous pouvez le faire même sans connexion, elles seront transmises au retour du réseau.'
+		});
+	blocks.push({
+		text: 'Retrouvez votre demande et son historique dans votre Espace Famille :',
+		link: { href: change.link, label: 'Voir ma demande' }
+	});
+	return render(to, `Votre demande n° ${change.number} : ${change.status}`, hello(person), blocks);
+}
