@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PouchDoc } from 'pouchdb-core';
 import { submittedPreinscription } from '../../sync/test/factories';
+import { DocRefused } from '../../sync/server/errors';
+import { registerProjector } from '../../sync/server/index';
 import { signedInStaff } from '../test/harness';
 import { openDesk, openFamily, type Desk, type Family } from './desk-fixtures';
 
@@ -195,5 +197,44 @@ describe('agent actions', () => {
 			act(n2, { action: 'take' }, other.jar)
 		]);
 		expect([c.status, d.status].sort()).toEqual([200, 409]);
+	});
+
+	it('nothing is half-written: when the family message is refused, the whole action is undone', async () => {
+		const { family, doc, number } = await submitted();
+		const count = (sql: string) => (desk.h.db.prepare(sql).get() as { n: number }).n;
+		const before = {
+			events: count('SELECT COUNT(*) AS n FROM request_events'),
+			outbox: count('SELECT COUNT(*) AS n FROM outbox'),
+			audit: count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'request.action'")
+		};
+		const remove = registerProjector('message', () => {
+			throw new DocRefused('forbidden', 'Message refusé pour ce test.');
+		});
+		try {
+			const res = await act(number, { action: 'ask-pieces', message: 'Le livret de famille.' });
+			expect(res.status).toBe(400);
+			expect((await res.json()).error.message).toBe('Message refusé pour ce test.');
+		} finally {
+			remove();
+		}
+		expect(
+			desk.h.db.prepare('SELECT status, version FROM requests WHERE number = ?').get(number)
+		).toEqual({ status: 'Déposée', version: 1 });
+		expect({
+			events: count('SELECT COUNT(*) AS n FROM request_events'),
+			outbox: count('SELECT COUNT(*) AS n FROM outbox'),
+			audit: count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'request.action'")
+		}).toEqual(before);
+		await family.pull();
+		const status = (await family.device.get(`svc:status:${doc._id}`)) as unknown as {
+			status: string;
+			history: unknown[];
+		};
+		expect(status.status).toBe('Déposée');
+		expect(status.history).toHaveLength(1);
+		// And the same action goes through once nothing refuses it.
+		expect(
+			(await act(number, { action: 'ask-pieces', message: 'Le livret de famille.' })).status
+		).toBe(200);
 	});
 });
