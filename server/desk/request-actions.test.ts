@@ -39,6 +39,13 @@ describe('agent actions', () => {
 		});
 		expect(take.status).toBe(200);
 		expect(await take.json()).toEqual({ status: 'En cours d’instruction', version: 2 });
+		// The desk's list follows (its index is kept by triggers on requests).
+		const listed = await (
+			await desk.h.call('GET', `/api/agent/requests?q=${number}`, undefined, desk.staff.jar)
+		).json();
+		expect(listed.items).toEqual([
+			expect.objectContaining({ number, status: 'En cours d’instruction' })
+		]);
 
 		const noMessage = await act(number, { action: 'ask-pieces', message: '  ' });
 		expect(noMessage.status).toBe(400);
