@@ -8,6 +8,7 @@ import { deskAuditRoutes } from '../audit/routes';
 import { deskNewsRoutes } from '../news/routes';
 import { deskStructureRoutes } from '../structures/routes';
 import { eventsRoutes } from './events-routes';
+import { messageRoutes } from './request-messages';
 import { memberRoutes } from './members';
 import { notificationsRoutes } from './notifications-routes';
 import { actionRoutes } from './request-actions';
@@ -27,4 +28,5 @@ export const deskRoutes = new Hono<AppEnv>()
 	.route('/', detailRoutes)
 	.route('/', documentRoutes)
 	.route('/', actionRoutes)
+	.route('/', messageRoutes)
 	.all('*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));

@@ -206,3 +206,26 @@ export function requestStatusMail(
 	});
 	return render(to, `Votre demande n° ${change.number} : ${change.status}`, hello(person), blocks);
 }
+
+export interface FamilyMessageNotice {
+	title: string;
+	/** The request the message is about, if any. */
+	number: number | null;
+	link: string;
+}
+
+/** Tells the family a message from the service waits in Mes actualités (its text stays there). */
+export function familyMessageMail(
+	to: string,
+	person: Person,
+	notice: FamilyMessageNotice
+): OutgoingMail {
+	const about = notice.number === null ? '' : ` au sujet de votre demande n° ${notice.number}`;
+	return render(to, `Nouveau message du service : ${notice.title}`, hello(person), [
+		{ text: `Le service Petite enfance vous a écrit${about} : « ${notice.title} ».` },
+		{
+			text: 'Lisez ce message dans « Mes actualités » de votre Espace Famille :',
+			link: { href: notice.link, label: 'Lire le message' }
+		}
+	]);
+}
