@@ -105,6 +105,9 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 	return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
+/** For a feature's own typed client (src/lib/client/desk/api.ts): the app's one way to fetch. */
+export const apiRequest = request;
+
 const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {});
 
 /** Request bodies are the outputs of the domain schemas (src/lib/domain/account.ts). */

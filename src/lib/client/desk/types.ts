@@ -1,0 +1,128 @@
+// Shapes of the staff desk's JSON answers (/api/agent/*), as contracts9.md fixes them. Written by
+// hand while the server routes are built in parallel; to be derived from the server's view types
+// (like ../types.ts) once they exist.
+import type { AgentAction, RequestStatus } from '$domain/request-status';
+
+export type RequestType = 'preinscription' | 'entourage';
+
+export interface PersonName {
+	firstNames: string;
+	lastName: string;
+}
+
+/** One row of GET /api/agent/requests. */
+export interface RequestListItem {
+	number: number;
+	type: RequestType;
+	status: RequestStatus;
+	submittedAt: string;
+	updatedAt: string;
+	householdId: string;
+	people: PersonName[];
+	family: PersonName;
+}
+
+export interface RequestPage {
+	items: RequestListItem[];
+	nextCursor: string | null;
+}
+
+export interface Address {
+	number: string | null;
+	street: string | null;
+	building: string | null;
+	apartment: string | null;
+	complement: string | null;
+	postalCode: string | null;
+	city: string | null;
+}
+
+export interface Referent extends PersonName {
+	civility: string | null;
+	email: string | null;
+	phone: string | null;
+	mobile: string | null;
+	address: Address | null;
+}
+
+export interface CoParent extends PersonName {
+	civility: string | null;
+	birthDate: string | null;
+	email?: string | null;
+	phone?: string | null;
+}
+
+export type MemberDecision = 'pending' | 'validated' | 'refused';
+
+/** A member declared in one of the household's entourage declarations. */
+export interface DeclaredMember extends PersonName {
+	id: string;
+	role: string;
+	civility: string | null;
+	birthDate: string | null;
+	decision: MemberDecision;
+}
+
+export interface RequestDocument {
+	pieceId: string;
+	attachment: string;
+	label: string;
+	kind: string;
+	person: string | null;
+	contentType: string;
+	length: number;
+	url: string;
+}
+
+export interface HistoryEntry {
+	at: string;
+	status: RequestStatus;
+	action: string | null;
+	by: string | null;
+	comment: string | null;
+	message: string | null;
+	reason: string | null;
+}
+
+/** GET /api/agent/requests/{number}. */
+export interface RequestDetail {
+	number: number;
+	type: RequestType;
+	typeLabel: string;
+	status: RequestStatus;
+	version: number;
+	submittedAt: string;
+	updatedAt: string;
+	householdId: string;
+	allowedActions: { action: AgentAction; label: string }[];
+	family: {
+		referent: Referent;
+		coParent: CoParent | null;
+		members: DeclaredMember[];
+	};
+	people: PersonName[];
+	child: (PersonName & { birthDate?: string | null; expectedDate?: string | null }) | null;
+	wishedDate: string | null;
+	choices: { rank: number; structureId: string; name: string; commune: string | null }[];
+	observations: string | null;
+	questionnaire: { label: string; value: string }[];
+	documents: RequestDocument[];
+	history: HistoryEntry[];
+}
+
+/** POST /api/agent/requests/{number}/actions. */
+export interface ActionInput {
+	action: AgentAction;
+	comment?: string;
+	message?: string;
+	reason?: string;
+	version?: number;
+}
+
+/** One `request` event of GET /api/agent/events. */
+export interface RequestEvent {
+	number: number;
+	status: RequestStatus;
+	type?: RequestType;
+	action?: string;
+}
