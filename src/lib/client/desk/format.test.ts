@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	addressLines,
 	childLine,
+	commissionChoices,
 	dateTime,
 	dayLabel,
 	deskTitle,
@@ -72,5 +73,13 @@ describe('staff desk formatting', () => {
 		expect(deskTitle(0)).toBe('Espace agent');
 		expect(deskTitle(null)).toBe('Espace agent');
 		expect(deskTitle(12, 'Demande n° 4')).toBe('(12) Espace agent – Demande n° 4');
+	});
+
+	it('offers the commission sessions around today, as « mars 2027 »', () => {
+		const choices = commissionChoices(new Date('2026-11-27T00:00:00Z'));
+		expect(choices).toContainEqual({ value: '2026-12', label: 'décembre 2026' });
+		expect(choices).toContainEqual({ value: '2027-03', label: 'mars 2027' });
+		expect(choices[0]).toEqual({ value: '2025-12', label: 'décembre 2025' });
+		expect(choices.every((c) => /-(03|06|09|12)$/.test(c.value))).toBe(true);
 	});
 });

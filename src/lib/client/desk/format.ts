@@ -1,5 +1,6 @@
 // How the staff desk writes people, addresses, sizes and dates (Europe/Paris, from
 // $domain/french-date) in its tables and on a request's page.
+import { nextCommission } from '$domain/commission';
 import { frenchDate, frenchDateTime } from '$domain/french-date';
 import type { Address, PersonName, RequestDetail } from './types';
 
@@ -78,4 +79,15 @@ export function childLine(child: RequestDetail['child']): string {
 export function deskTitle(count: number | null, page?: string): string {
 	const title = count ? `(${count}) Espace agent` : 'Espace agent';
 	return page ? `${title} – ${page}` : title;
+}
+
+/** The commission sessions the list can filter on: a year back to a year ahead of `now`. */
+export function commissionChoices(now: Date = new Date()): { value: string; label: string }[] {
+	const seen = new Map<string, string>();
+	for (let offset = -13; offset <= 12; offset += 1) {
+		const at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 15));
+		const session = nextCommission(at);
+		seen.set(`${session.year}-${String(session.month).padStart(2, '0')}`, session.label);
+	}
+	return [...seen].map(([value, label]) => ({ value, label }));
 }

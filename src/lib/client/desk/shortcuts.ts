@@ -101,3 +101,6 @@ export class ShortcutDispatcher {
 		return this.#active().some(([id]) => SHORTCUTS[id].keys.startsWith(head));
 	}
 }
+
+/** The desk's one dispatcher: the shell listens to the keyboard, pages register their keys. */
+export const deskShortcuts = new ShortcutDispatcher();
