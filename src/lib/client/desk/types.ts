@@ -60,7 +60,10 @@ export interface DeclaredMember extends PersonName {
 	role: string;
 	civility: string | null;
 	birthDate: string | null;
+	expectedBirthDate?: string | null;
 	decision: MemberDecision;
+	/** The service's reason for a refusal. */
+	reason?: string | null;
 }
 
 export interface RequestDocument {
