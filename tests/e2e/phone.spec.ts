@@ -200,7 +200,7 @@ test.describe('staff account', () => {
 	test.afterAll(async () => server?.dispose());
 	test.use({ baseURL: undefined });
 
-	test('lands on the staff page, not the family dashboard, and is kept out of /espace', async ({
+	test('lands on the staff desk’s inbox, not the family dashboard, and is kept out of /espace', async ({
 		page
 	}) => {
 		await page.goto(`${server.baseUrl}/`);
@@ -208,8 +208,8 @@ test.describe('staff account', () => {
 		await page.getByLabel('Mot de passe', { exact: false }).first().fill('Demo-Agent-2026');
 		await page.getByRole('button', { name: 'Connexion' }).click();
 		await expect(page).toHaveURL(/\/agent$/);
-		await expect(page.getByRole('heading', { level: 1 })).toContainText('Espace agent');
-		await expect(page.getByText(/prochaine version|bientôt/i).first()).toBeVisible();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Boîte de réception');
+		await expect(page.getByRole('navigation', { name: 'Espace agent' })).toBeVisible();
 		await expect(page.getByRole('region', { name: 'Mon espace' })).toHaveCount(0);
 		await expectNoA11yViolations(page, '/agent');
 

@@ -1,0 +1,102 @@
+// Issue 9, the staff desk's screens, walked with the keyboard alone: a request a parent sends
+// appears in the agent's open inbox without reload (announced, counted in the tab title); « g d »,
+// « / » and a search find it in the list; the agent opens it, takes it in charge with « p » and a
+// comment in the dialog, validates the declared child, and reads the shortcuts' help (« ? »,
+// Échap). axe-core finds no violation on the inbox, the list, the detail and the dialog.
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoA11yViolations } from './support/axe';
+import { agentPage, missingDeskApis, parentDeclaresChild } from './support/desk';
+
+/** Presses Tab until `target` has the focus (at most `max` times). */
+async function tabTo(page: Page, target: ReturnType<Page['getByRole']>, max = 40) {
+	for (let i = 0; i < max; i += 1) {
+		if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+		await page.keyboard.press('Tab');
+	}
+	await expect(target).toBeFocused();
+}
+
+test('an agent works a new request with the keyboard alone, live from the inbox', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(180_000);
+	const agent = await agentPage(browser);
+	const missing = await missingDeskApis(agent);
+	test.skip(missing.length > 0, `Desk APIs not merged yet: ${missing.join(', ')}`);
+	await expect(agent.getByRole('heading', { level: 1 })).toHaveText('Boîte de réception');
+
+	const number = await parentDeclaresChild(page);
+
+	// The open inbox shows it by itself, says so, and the tab title counts what waits.
+	const row = agent.getByRole('link', { name: `n° ${number}`, exact: true });
+	await expect(row).toBeVisible({ timeout: 15_000 });
+	await expect(agent.getByTestId('announcer').first()).toContainText(
+		`Nouvelle demande n° ${number}`
+	);
+	await expect(agent).toHaveTitle(/^\(\d+\) Espace agent/);
+	await expectNoA11yViolations(agent, 'boîte de réception');
+
+	// « j » walks down the rows.
+	await agent.keyboard.press('j');
+	await expect(agent.locator('a[data-row]').first()).toBeFocused();
+
+	// « g d » then « / »: the list, its search box; the search is in the address.
+	await agent.keyboard.press('g');
+	await agent.keyboard.press('d');
+	await expect(agent).toHaveURL(/\/agent\/demandes$/);
+	await expect(agent.getByRole('heading', { level: 1 })).toHaveText('Demandes');
+	await agent.keyboard.press('/');
+	const search = agent.getByRole('searchbox', { name: /Rechercher/ });
+	await expect(search).toBeFocused();
+	await agent.keyboard.type(String(number));
+	await agent.keyboard.press('Enter');
+	await expect(agent).toHaveURL(new RegExp(`\\?q=${number}$`));
+	await expect(agent.locator('a[data-row]')).toHaveCount(1);
+	await expectNoA11yViolations(agent, 'liste des demandes');
+
+	// Tab to the row, Entrée opens it.
+	const found = agent.getByRole('link', { name: `n° ${number}`, exact: true });
+	await tabTo(agent, found);
+	await agent.keyboard.press('Enter');
+	await expect(agent).toHaveURL(new RegExp(`/agent/demandes/${number}$`));
+	await expect(agent.getByRole('heading', { level: 1 })).toContainText(`Demande n° ${number}`);
+	await expect(agent.getByRole('region', { name: 'Historique' })).toContainText('Déposée');
+	await expectNoA11yViolations(agent, 'fiche d’une demande');
+
+	// « p »: Prendre en charge, in a dialog, with a comment.
+	await agent.keyboard.press('p');
+	const dialog = agent.getByRole('dialog', { name: /Prendre en charge/ });
+	await expect(dialog).toBeVisible();
+	await expect(dialog.getByRole('textbox', { name: 'Commentaire (facultatif)' })).toBeFocused();
+	await expectNoA11yViolations(agent, 'dialogue Prendre en charge');
+	await agent.keyboard.type('Appel à la famille prévu.');
+	await agent.keyboard.press('Tab');
+	await expect(dialog.getByRole('button', { name: /Confirmer/ })).toBeFocused();
+	await agent.keyboard.press('Enter');
+	await expect(dialog).toBeHidden();
+	await expect(agent.getByRole('heading', { level: 1 })).toBeFocused();
+	await expect(agent.getByTestId('announcer').first()).toContainText(
+		'la demande est maintenant « En cours d’instruction »'
+	);
+	const history = agent.getByRole('region', { name: 'Historique' });
+	await expect(history).toContainText('En cours d’instruction');
+	await expect(history).toContainText('Appel à la famille prévu.');
+	await expect(agent.getByRole('button', { name: 'Prendre en charge' })).toHaveCount(0);
+
+	// The declared child, validated with the keyboard.
+	const validate = agent.getByRole('button', { name: 'Valider MARTIN Léa' });
+	await tabTo(agent, validate);
+	await agent.keyboard.press('Enter');
+	await expect(agent.getByRole('region', { name: 'Membres déclarés' })).toContainText('Validé');
+
+	// « ? » shows the shortcuts in a modal dialog; Échap closes it.
+	await agent.keyboard.press('?');
+	const help = agent.getByRole('dialog', { name: 'Raccourcis clavier' });
+	await expect(help).toBeVisible();
+	await expect(help).toContainText('Prendre en charge');
+	await agent.keyboard.press('Escape');
+	await expect(help).toBeHidden();
+
+	await agent.context().close();
+});

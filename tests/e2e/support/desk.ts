@@ -1,0 +1,69 @@
+// Helpers of the staff desk's journeys: an agent's own browser context, a parent's entourage
+// declaration (a numbered request with one declared child), and which desk APIs the app serves.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { E2E_AGENT, makeParent } from './factories';
+import { createAndActivate, signIn } from './journeys';
+
+/** A signed-in agent in a browser context of its own (close it with `page.context().close()`). */
+export async function agentPage(browser: Browser): Promise<Page> {
+	const { baseURL, locale, timezoneId } = test.info().project.use;
+	const context = await browser.newContext({ baseURL, locale, timezoneId });
+	const agent = await context.newPage();
+	await signIn(agent, E2E_AGENT.username, E2E_AGENT.password);
+	await expect(agent).toHaveURL(/\/agent$/);
+	return agent;
+}
+
+/** A new parent declares one child (Léa MARTIN); resolves to the request's number. */
+export async function parentDeclaresChild(page: Page): Promise<number> {
+	const parent = makeParent();
+	await createAndActivate(page, parent);
+	await signIn(page, parent.username, parent.password);
+	await expect(page).toHaveURL(/\/espace$/);
+	await page.goto('/espace/entourage');
+	await page.getByRole('button', { name: 'Déclarer mon entourage' }).click();
+	await page.getByRole('button', { name: 'Commencer' }).click();
+	await page.getByRole('button', { name: 'Ajouter un membre' }).click();
+	await page.getByRole('radio', { name: 'Membre foyer (enfant)' }).check();
+	await page.getByRole('button', { name: 'Suivant' }).click();
+	await page.getByRole('textbox', { name: /^\*?\s*Nom/ }).fill('Martin');
+	await page.getByRole('textbox', { name: /Prénom/ }).fill('Léa');
+	await page.getByLabel(/Date de naissance/).fill('2025-03-02');
+	await page.getByRole('button', { name: 'Aller à l’étape 2' }).click();
+	await page.getByRole('button', { name: 'Enregistrer ce membre' }).click();
+	await page.getByRole('button', { name: 'Vérifier et valider ma déclaration' }).click();
+	await page.getByRole('button', { name: 'VALIDER' }).click();
+	const number = page.getByText(/^DEMANDE N° \d+$/);
+	await expect(number).toBeVisible({ timeout: 30_000 });
+	return Number((await number.textContent())!.replace(/\D/g, ''));
+}
+
+/** The desk routes the app does not serve yet (the catch-all's 404), from the agent's browser. */
+export async function missingDeskApis(agent: Page): Promise<string[]> {
+	return agent.evaluate(async () => {
+		const unknown = async (method: string, path: string, body?: unknown) => {
+			const controller = new AbortController();
+			const res = await fetch(path, {
+				method,
+				signal: controller.signal,
+				headers: body ? { 'content-type': 'application/json' } : {},
+				body: body ? JSON.stringify(body) : undefined
+			});
+			const type = res.headers.get('content-type') ?? '';
+			const text = type.includes('json') ? await res.text() : '';
+			controller.abort();
+			return res.status === 404 && text.includes('Cette adresse n’existe pas.');
+		};
+		const probes: [string, string, unknown?][] = [
+			['GET', '/api/agent/inbox/count'],
+			['GET', '/api/agent/requests'],
+			['GET', '/api/agent/events'],
+			['GET', '/api/agent/requests/999999999'],
+			['POST', '/api/agent/requests/999999999/actions', { action: 'take' }]
+		];
+		const missing: string[] = [];
+		for (const [method, path, body] of probes)
+			if (await unknown(method, path, body)) missing.push(`${method} ${path}`);
+		return missing;
+	});
+}
