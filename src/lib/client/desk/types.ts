@@ -59,9 +59,13 @@ export interface DeclaredMember extends PersonName {
 	id: string;
 	role: string;
 	civility: string | null;
+	/** The birth date, or the expected one when `toBeBorn`. */
 	birthDate: string | null;
+	toBeBorn?: boolean;
 	expectedBirthDate?: string | null;
 	decision: MemberDecision;
+	/** What the family declared about the member, as label/value rows. */
+	rows?: { label: string; value: string }[];
 	/** The service's reason for a refusal. */
 	reason?: string | null;
 }
@@ -71,6 +75,7 @@ export interface RequestDocument {
 	attachment: string;
 	label: string;
 	kind: string;
+	kindLabel?: string | null;
 	person: string | null;
 	contentType: string;
 	length: number;
@@ -99,7 +104,8 @@ export interface RequestDetail {
 	householdId: string;
 	allowedActions: { action: AgentAction; label: string }[];
 	family: {
-		referent: Referent;
+		/** null when the household has no parent account any more. */
+		referent: Referent | null;
 		coParent: CoParent | null;
 		members: DeclaredMember[];
 	};
