@@ -21,6 +21,8 @@ export class RequestList {
 
 	#query: ListQuery | null = null;
 	#fetch: Fetch;
+	#refreshing: Promise<number[]> | null = null;
+	#again = false;
 	/** Ignores the answer of a load a newer one replaced. */
 	#generation = 0;
 
@@ -47,8 +49,29 @@ export class RequestList {
 		);
 	}
 
-	/** Reloads the rows shown (as many as loaded); resolves to the numbers that were not there. */
-	async refresh(): Promise<number[]> {
+	/**
+	 * Reloads the rows shown (as many as loaded); resolves to the numbers that were not there.
+	 * A burst of events makes at most two reloads: calls during one ask for one more, and the
+	 * first caller gets every new number.
+	 */
+	refresh(): Promise<number[]> {
+		if (this.#refreshing) {
+			this.#again = true;
+			return Promise.resolve([]);
+		}
+		this.#refreshing = (async () => {
+			const added: number[] = [];
+			do {
+				this.#again = false;
+				added.push(...(await this.#reload()));
+			} while (this.#again);
+			this.#refreshing = null;
+			return added;
+		})();
+		return this.#refreshing;
+	}
+
+	async #reload(): Promise<number[]> {
 		const before = this.items.map((i) => i.number);
 		const limit = Math.min(MAX_LIMIT, Math.max(PAGE_SIZE, this.items.length));
 		const page = await this.#get(null, limit);

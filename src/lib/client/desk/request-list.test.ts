@@ -58,4 +58,17 @@ describe('request list', () => {
 		expect(list.error).toBe('La date de début n’est pas valide.');
 		expect(list.loaded).toBe(false);
 	});
+
+	it('a burst of live events reloads the list at most twice, and still reports every new row', async () => {
+		const backend = server([1]);
+		const list = new RequestList(backend.fetchPage);
+		await list.load(EMPTY_QUERY);
+		backend.rows.unshift(2);
+		const first = list.refresh();
+		const others = Array.from({ length: 10 }, () => list.refresh());
+		backend.rows.unshift(3);
+		expect(await first).toEqual([2, 3]);
+		expect(await Promise.all(others)).toEqual(Array(10).fill([]));
+		expect(backend.calls).toHaveLength(3); // the load, then two reloads
+	});
 });
