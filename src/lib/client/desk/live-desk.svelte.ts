@@ -35,6 +35,8 @@ export class LiveDesk {
 	#lastEventId: string | null = null;
 	#cancelReopen: (() => void) | null = null;
 	#listeners: ((event: RequestEvent) => void)[] = [];
+	#counting = false;
+	#countAgain = false;
 
 	constructor(env: LiveDeskEnv) {
 		this.#env = env;
@@ -63,9 +65,22 @@ export class LiveDesk {
 		};
 	}
 
+	/** Reads the count; calls while one read runs make one more read after it, not one each. */
 	async refreshCount(): Promise<void> {
-		const count = await this.#env.fetchCount();
-		if (count !== null) this.count = count;
+		if (this.#counting) {
+			this.#countAgain = true;
+			return;
+		}
+		this.#counting = true;
+		try {
+			do {
+				this.#countAgain = false;
+				const count = await this.#env.fetchCount();
+				if (count !== null) this.count = count;
+			} while (this.#countAgain);
+		} finally {
+			this.#counting = false;
+		}
 	}
 
 	/** Back online: read the count and reopen the stream at once if it had ended. */

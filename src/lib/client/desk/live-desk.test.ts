@@ -27,13 +27,17 @@ function setup() {
 	const sources: FakeSource[] = [];
 	const timers: { run: () => void; ms: number }[] = [];
 	let serverCount = 2;
+	const counted = { calls: 0 };
 	const env: LiveDeskEnv = {
 		openEvents: (url) => {
 			const source = new FakeSource(url);
 			sources.push(source);
 			return source;
 		},
-		fetchCount: async () => serverCount,
+		fetchCount: async () => {
+			counted.calls += 1;
+			return serverCount;
+		},
 		setTimer: (run, ms) => {
 			timers.push({ run, ms });
 			return () => {};
@@ -43,6 +47,7 @@ function setup() {
 		desk: new LiveDesk(env),
 		sources,
 		timers,
+		counted,
 		setCount: (n: number) => (serverCount = n)
 	};
 }
@@ -104,5 +109,17 @@ describe('live desk', () => {
 		const stop = desk.start();
 		stop();
 		expect(sources[0]!.closed).toBe(true);
+	});
+
+	it('a burst of events reads the count twice, not once per event', async () => {
+		const { desk, sources, counted, setCount } = setup();
+		desk.start();
+		await settle();
+		counted.calls = 0;
+		for (let i = 1; i <= 20; i += 1) sources[0]!.emit(String(i), { number: i, status: 'Déposée' });
+		setCount(22);
+		await settle();
+		expect(counted.calls).toBe(2);
+		expect(desk.count).toBe(22);
 	});
 });
