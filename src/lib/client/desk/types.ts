@@ -1,7 +1,7 @@
 // Shapes of the staff desk's JSON answers (/api/agent/*), as contracts9.md fixes them. Written by
-// hand while the server routes are built in parallel; to be derived from the server's view types
-// (like ../types.ts) once they exist.
+// hand (the routes were built in parallel), checked against the detail route's view type below.
 import type { AgentAction, RequestStatus } from '$domain/request-status';
+import type { requestDetail } from '../../../../server/desk/requests-detail';
 
 export type RequestType = 'preinscription' | 'entourage';
 
@@ -63,7 +63,8 @@ export interface DeclaredMember extends PersonName {
 	birthDate: string | null;
 	toBeBorn?: boolean;
 	expectedBirthDate?: string | null;
-	decision: MemberDecision;
+	/** A MemberDecision (the detail API types it as a plain string). */
+	decision: MemberDecision | (string & {});
 	/** What the family declared about the member, as label/value rows. */
 	rows?: { label: string; value: string }[];
 	/** The service's reason for a refusal. */
@@ -74,7 +75,7 @@ export interface RequestDocument {
 	pieceId: string;
 	attachment: string;
 	label: string;
-	kind: string;
+	kind: string | null;
 	kindLabel?: string | null;
 	person: string | null;
 	contentType: string;
@@ -84,7 +85,7 @@ export interface RequestDocument {
 
 export interface HistoryEntry {
 	at: string;
-	status: RequestStatus;
+	status: RequestStatus | (string & {});
 	action: string | null;
 	by: string | null;
 	comment: string | null;
@@ -118,6 +119,13 @@ export interface RequestDetail {
 	documents: RequestDocument[];
 	history: HistoryEntry[];
 }
+
+/**
+ * The detail API's own view type must fit this one: a server change that breaks the page fails
+ * the type-check here (the list's view type is not exported; its shape is tested server-side).
+ */
+type Fits<T extends RequestDetail> = T;
+export type ServerRequestDetail = Fits<ReturnType<typeof requestDetail>>;
 
 /** POST /api/agent/requests/{number}/actions. */
 export interface ActionInput {
