@@ -5,7 +5,7 @@
 // Échap). axe-core finds no violation on the inbox, the list, the detail and the dialog.
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/axe';
-import { agentPage, missingDeskApis, parentDeclaresChild } from './support/desk';
+import { agentPage, parentDeclaresChild } from './support/desk';
 
 /** Presses Tab until `target` has the focus (at most `max` times). */
 async function tabTo(page: Page, target: ReturnType<Page['getByRole']>, max = 40) {
@@ -22,8 +22,6 @@ test('an agent works a new request with the keyboard alone, live from the inbox'
 }) => {
 	test.setTimeout(180_000);
 	const agent = await agentPage(browser);
-	const missing = await missingDeskApis(agent);
-	test.skip(missing.length > 0, `Desk APIs not merged yet: ${missing.join(', ')}`);
 	await expect(agent.getByRole('heading', { level: 1 })).toHaveText('Boîte de réception');
 
 	const number = await parentDeclaresChild(page);
@@ -99,4 +97,40 @@ test('an agent works a new request with the keyboard alone, live from the inbox'
 	await expect(help).toBeHidden();
 
 	await agent.context().close();
+});
+
+test('two agents act on the same request: the second one is told in French and reloads', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(180_000);
+	const number = await parentDeclaresChild(page);
+	const first = await agentPage(browser);
+	const second = await agentPage(browser);
+	await first.goto(`/agent/demandes/${number}`);
+	await expect(first.getByRole('heading', { level: 1 })).toContainText(`Demande n° ${number}`);
+
+	// The first agent opens « Marquer complète »; meanwhile the second one refuses the request.
+	await first.keyboard.press('c');
+	const dialog = first.getByRole('dialog', { name: /Marquer complète/ });
+	await expect(dialog).toBeVisible();
+	const refused = await second.request.post(`/api/agent/requests/${number}/actions`, {
+		data: { action: 'refuse', reason: 'Demande en double.' }
+	});
+	expect(refused.status()).toBe(200);
+
+	await dialog.getByRole('button', { name: /Confirmer/ }).click();
+	const alert = dialog.getByRole('alert');
+	await expect(alert).toContainText(/rechargez-la|impossible/);
+	await expectNoA11yViolations(first, 'conflit entre deux agents');
+	await alert.getByRole('button', { name: 'Recharger' }).click();
+	await expect(dialog).toBeHidden();
+	await expect(first.getByRole('heading', { level: 1 }).locator('..')).toContainText('Refusée');
+	await expect(first.getByRole('region', { name: 'Historique' })).toContainText(
+		'Demande en double.'
+	);
+	await expect(first.getByRole('button', { name: 'Marquer complète' })).toHaveCount(0);
+
+	await first.context().close();
+	await second.context().close();
 });

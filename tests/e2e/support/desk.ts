@@ -1,5 +1,5 @@
 // Helpers of the staff desk's journeys: an agent's own browser context, a parent's entourage
-// declaration (a numbered request with one declared child), and which desk APIs the app serves.
+// declaration (a numbered request with one declared child).
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { E2E_AGENT, makeParent } from './factories';
 import { createAndActivate, signIn } from './journeys';
@@ -36,34 +36,4 @@ export async function parentDeclaresChild(page: Page): Promise<number> {
 	const number = page.getByText(/^DEMANDE N° \d+$/);
 	await expect(number).toBeVisible({ timeout: 30_000 });
 	return Number((await number.textContent())!.replace(/\D/g, ''));
-}
-
-/** The desk routes the app does not serve yet (the catch-all's 404), from the agent's browser. */
-export async function missingDeskApis(agent: Page): Promise<string[]> {
-	return agent.evaluate(async () => {
-		const unknown = async (method: string, path: string, body?: unknown) => {
-			const controller = new AbortController();
-			const res = await fetch(path, {
-				method,
-				signal: controller.signal,
-				headers: body ? { 'content-type': 'application/json' } : {},
-				body: body ? JSON.stringify(body) : undefined
-			});
-			const type = res.headers.get('content-type') ?? '';
-			const text = type.includes('json') ? await res.text() : '';
-			controller.abort();
-			return res.status === 404 && text.includes('Cette adresse n’existe pas.');
-		};
-		const probes: [string, string, unknown?][] = [
-			['GET', '/api/agent/inbox/count'],
-			['GET', '/api/agent/requests'],
-			['GET', '/api/agent/events'],
-			['GET', '/api/agent/requests/999999999'],
-			['POST', '/api/agent/requests/999999999/actions', { action: 'take' }]
-		];
-		const missing: string[] = [];
-		for (const [method, path, body] of probes)
-			if (await unknown(method, path, body)) missing.push(`${method} ${path}`);
-		return missing;
-	});
 }
