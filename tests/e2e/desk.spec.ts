@@ -1,8 +1,9 @@
 // Issue 9, the staff desk's screens, walked with the keyboard alone: a request a parent sends
 // appears in the agent's open inbox without reload (announced, counted in the tab title); « g d »,
 // « / » and a search find it in the list; the agent opens it, takes it in charge with « p » and a
-// comment in the dialog, validates the declared child, and reads the shortcuts' help (« ? »,
-// Échap). axe-core finds no violation on the inbox, the list, the detail and the dialog.
+// comment in the dialog, validates the declared child, writes to the family, and reads the
+// shortcuts' help (« ? », Échap). axe-core finds no violation on the inbox, the list, the detail
+// and the dialog.
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/axe';
 import { agentPage, parentDeclaresChild } from './support/desk';
@@ -87,6 +88,20 @@ test('an agent works a new request with the keyboard alone, live from the inbox'
 	await tabTo(agent, validate);
 	await agent.keyboard.press('Enter');
 	await expect(agent.getByRole('region', { name: 'Membres déclarés' })).toContainText('Validé');
+
+	// A message to the family, in its dialog.
+	await tabTo(agent, agent.getByRole('button', { name: 'Écrire à la famille' }));
+	await agent.keyboard.press('Enter');
+	const write = agent.getByRole('dialog', { name: /Écrire à la famille/ });
+	await expect(write.getByRole('textbox', { name: 'Objet (facultatif)' })).toBeFocused();
+	await agent.keyboard.press('Tab');
+	await agent.keyboard.type('Merci de nous rappeler au 04 74 78 32 10.');
+	await agent.keyboard.press('Tab');
+	await agent.keyboard.press('Enter');
+	await expect(write).toBeHidden();
+	await expect(agent.getByTestId('announcer').first()).toContainText(
+		`Message « Au sujet de votre demande n° ${number} » envoyé à la famille.`
+	);
 
 	// « ? » shows the shortcuts in a modal dialog; Échap closes it.
 	await agent.keyboard.press('?');

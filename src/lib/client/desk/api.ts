@@ -50,6 +50,9 @@ export const deskApi = {
 			`/agent/requests/${number}/members/${encodeURIComponent(memberId)}`,
 			reason ? { decision, reason } : { decision }
 		),
+	/** A message to the family about its request (read in Mes actualités, and told by mail). */
+	sendMessage: (number: number, input: { title?: string; body: string }) =>
+		post<{ id: string; title: string }>(`/agent/requests/${number}/messages`, input),
 	structures: () => api.structures()
 };
 
