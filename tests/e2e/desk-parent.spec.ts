@@ -1,38 +1,14 @@
 // Issue 9, the family's half of the staff desk. The household file: a parent declares a child, an
 // agent validates it (POST /api/agent/requests/{number}/members/{memberId}); the parent's device
 // pulls the decision: « Validé » in Mon entourage, and the child offered as « validé » by a new
-// pre-registration. Pièces demandées: when the agents' actions API is there (helper ACTIONS), the
-// agent asks for a piece, the parent adds one from the vault offline, ENVOYER LES PIÈCES →
-// « En attente d’envoi », network back → « Pièces reçues ».
+// pre-registration. Pièces demandées: the agent asks for a piece (actions API), the parent adds
+// one from the vault offline, ENVOYER LES PIÈCES → « En attente d’envoi », network back →
+// « Pièces reçues ».
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/axe';
-import { E2E_AGENT, makeParent } from './support/factories';
+import { agentPage, parentDeclaresChild } from './support/desk';
 import { photoJpeg } from './support/jpeg';
-import { createAndActivate, signIn } from './support/journeys';
 import { waitForWorkerControl } from './support/pwa';
-
-async function parentWithDeclaredChild(page: Page): Promise<number> {
-	const parent = makeParent();
-	await createAndActivate(page, parent);
-	await signIn(page, parent.username, parent.password);
-	await expect(page).toHaveURL(/\/espace$/);
-	await page.goto('/espace/entourage');
-	await page.getByRole('button', { name: 'Déclarer mon entourage' }).click();
-	await page.getByRole('button', { name: 'Commencer' }).click();
-	await page.getByRole('button', { name: 'Ajouter un membre' }).click();
-	await page.getByRole('radio', { name: 'Membre foyer (enfant)' }).check();
-	await page.getByRole('button', { name: 'Suivant' }).click();
-	await page.getByRole('textbox', { name: /^\*?\s*Nom/ }).fill('Martin');
-	await page.getByRole('textbox', { name: /Prénom/ }).fill('Léa');
-	await page.getByLabel(/Date de naissance/).fill('2025-03-02');
-	await page.getByRole('button', { name: 'Aller à l’étape 2' }).click();
-	await page.getByRole('button', { name: 'Enregistrer ce membre' }).click();
-	await page.getByRole('button', { name: 'Vérifier et valider ma déclaration' }).click();
-	await page.getByRole('button', { name: 'VALIDER' }).click();
-	const number = page.getByText(/^DEMANDE N° \d+$/);
-	await expect(number).toBeVisible({ timeout: 30_000 });
-	return Number((await number.textContent())!.replace(/\D/g, ''));
-}
 
 /** The declared member's id, read from the household's own database over /sync (the parent's session). */
 async function declaredChildId(page: Page): Promise<string> {
@@ -47,15 +23,6 @@ async function declaredChildId(page: Page): Promise<string> {
 		);
 		return decl.doc.members[0].id as string;
 	});
-}
-
-/** An agent's signed-in page (its own browser context). */
-async function agentPage(page: Page): Promise<Page> {
-	const context = await page.context().browser()!.newContext();
-	const agent = await context.newPage();
-	await signIn(agent, E2E_AGENT.username, E2E_AGENT.password);
-	await expect(agent).toHaveURL(/\/agent/);
-	return agent;
 }
 
 /** A same-origin JSON POST from the agent's browser. */
@@ -73,15 +40,16 @@ const post = (agent: Page, path: string, body: unknown) =>
 	);
 
 test('an agent validates a declared child: the parent reads « Validé » and can pre-register it', async ({
-	page
+	page,
+	browser
 }) => {
 	test.setTimeout(120_000);
-	const number = await parentWithDeclaredChild(page);
+	const number = await parentDeclaresChild(page);
 	const childId = await declaredChildId(page);
 	await page.goto('/espace/entourage');
 	await expect(page.getByText('En attente de validation')).toBeVisible();
 
-	const agent = await agentPage(page);
+	const agent = await agentPage(browser);
 	const res = await post(agent, `/api/agent/requests/${number}/members/${childId}`, {
 		decision: 'validated'
 	});
@@ -99,19 +67,16 @@ test('an agent validates a declared child: the parent reads « Validé » and ca
 });
 
 test('the service asks for a piece; the parent sends one offline, it goes when the network returns', async ({
-	page
+	page,
+	browser
 }) => {
 	test.setTimeout(180_000);
-	const number = await parentWithDeclaredChild(page);
-	const agent = await agentPage(page);
+	const number = await parentDeclaresChild(page);
+	const agent = await agentPage(browser);
 	const asked = await post(agent, `/api/agent/requests/${number}/actions`, {
 		action: 'ask-pieces',
 		message: 'Merci d’envoyer l’acte de naissance de Léa.'
 	});
-	test.skip(
-		asked.status === 404 && asked.body?.error?.message === 'Cette adresse n’existe pas.',
-		'The agents’ actions API (helper ACTIONS) is not merged yet.'
-	);
 	expect(asked.status).toBe(200);
 	await agent.context().close();
 

@@ -15,8 +15,7 @@ export async function agentPage(browser: Browser): Promise<Page> {
 }
 
 /** A new parent declares one child (Léa MARTIN); resolves to the request's number. */
-export async function parentDeclaresChild(page: Page): Promise<number> {
-	const parent = makeParent();
+export async function parentDeclaresChild(page: Page, parent = makeParent()): Promise<number> {
 	await createAndActivate(page, parent);
 	await signIn(page, parent.username, parent.password);
 	await expect(page).toHaveURL(/\/espace$/);
