@@ -169,6 +169,44 @@ describe('POST /api/agent/requests/{number}/members/{memberId}', () => {
 		).toEqual({ n: 0 });
 	});
 
+	it('the detail read after a refusal gives the reason, and the decision’s answer is the detail’s members as is', async () => {
+		const { number } = await familyWithDeclaration();
+		const agent = await signedInStaff(h, 'staff', {
+			firstNames: 'Agnès',
+			lastName: 'Instructrice'
+		});
+		const res = await decide(
+			number,
+			CONTACT,
+			{ decision: 'refused', reason: 'Téléphone injoignable.' },
+			agent.jar
+		);
+		expect(res.status).toBe(200);
+		const { members } = await res.json();
+		// The agent's page is reloaded: the refused member still shows its reason.
+		const detail = await (
+			await h.call('GET', `/api/agent/requests/${number}`, undefined, agent.jar)
+		).json();
+		const contact = detail.family.members.find((m: { id: string }) => m.id === CONTACT);
+		expect(contact).toMatchObject({
+			decision: 'refused',
+			reason: 'Téléphone injoignable.',
+			decidedBy: 'Agnès Instructrice',
+			decidedAt: new Date(h.clock.now()).toISOString()
+		});
+		expect(contact.rows).toEqual(
+			expect.arrayContaining([expect.objectContaining({ value: 'Grand-mère' })])
+		);
+		expect(detail.family.members.find((m: { id: string }) => m.id === CHILD)).toMatchObject({
+			decision: 'pending',
+			reason: null,
+			decidedBy: null,
+			decidedAt: null
+		});
+		// One shape: the members API answers exactly what the detail shows.
+		expect(members).toEqual(detail.family.members);
+	});
+
 	it('404 for an unknown request or member, 409 for a pre-registration or a closed request, 400 without a refusal reason', async () => {
 		const { number, householdId } = await familyWithDeclaration();
 		const agent = await signedInStaff(h);

@@ -15,7 +15,7 @@ import {
 import { readHouseholdDoc, writeHouseholdDocs } from '../../sync/server/service-writes';
 import { audit } from '../audit/audit';
 import { syncHostFor } from '../sync-host';
-import type { Db } from '../db';
+import { deskMembers, type DeskMember } from './request-file';
 import type { AppDeps, AppEnv, SessionUser } from '../http/env';
 import { ApiError, parseJson } from '../http/errors';
 
@@ -58,19 +58,6 @@ interface RequestRow {
 	submitted_at: string;
 }
 
-/** A declared member as the desk shows it, with the service's decision. */
-export interface DeskMember {
-	id: string;
-	role: string;
-	civility: string | null;
-	lastName: string;
-	firstNames: string;
-	birthDate: string | null;
-	expectedBirthDate: string | null;
-	decision: MemberDecision;
-	reason: string | null;
-}
-
 const str = (x: unknown) => (typeof x === 'string' ? x : '');
 const orNull = (x: unknown) => (typeof x === 'string' && x ? x : null);
 
@@ -80,39 +67,13 @@ function declaredMembers(deps: AppDeps, r: RequestRow): Record<string, unknown>[
 	return Array.isArray(doc?.members) ? (doc.members as Record<string, unknown>[]) : [];
 }
 
-/** Each member of an entourage request with its decision (pending until an agent decides). */
-export function requestMembers(deps: AppDeps, requestId: string): DeskMember[] {
-	const r = findById(deps.db, requestId);
-	if (!r || r.type !== 'entourage') return [];
-	const decisions = new Map(
-		(
-			deps.db
-				.prepare('SELECT member_id, decision, reason FROM member_decisions WHERE request_id = ?')
-				.all(r.id) as { member_id: string; decision: MemberDecision; reason: string | null }[]
-		).map((d) => [d.member_id, d])
-	);
-	return declaredMembers(deps, r).map((m) => {
-		const d = decisions.get(str(m.id));
-		return {
-			id: str(m.id),
-			role: str(m.role),
-			civility: orNull(m.civility),
-			lastName: str(m.lastName),
-			firstNames: str(m.firstNames),
-			birthDate: orNull(m.birthDate),
-			expectedBirthDate: m.toBeBorn === true ? orNull(m.expectedBirthDate) : null,
-			decision: d?.decision ?? 'pending',
-			reason: d?.reason ?? null
-		};
-	});
-}
-
 const SELECT_REQUEST =
 	'SELECT id, number, household_id, doc_id, doc_rev, type, status, submitted_at FROM requests';
-const findById = (db: Db, id: string) =>
-	db.prepare(`${SELECT_REQUEST} WHERE id = ?`).get(id) as RequestRow | undefined;
 
-/** Records the decision on one member; throws ApiError 404/409 (French) when it cannot. */
+/**
+ * Records the decision on one member; answers the household's members exactly as the detail
+ * shows them (DeskMember). Throws ApiError 404/409 (French) when it cannot.
+ */
 export function decideMember(
 	deps: AppDeps,
 	agent: SessionUser,
@@ -181,7 +142,7 @@ export function decideMember(
 			deps.clock.now()
 		);
 		writeStatus(deps, r, memberId, { decision: decision.decision, reason }, at);
-		return requestMembers(deps, r.id);
+		return deskMembers(db, r.household_id);
 	})();
 }
 

@@ -1,7 +1,8 @@
 // What the desk reads about one numbered request: its row, the family's reference parent, the
 // members the household declared, and the supporting documents the request refers to (its own,
 // its members', its replies'). Shared by the detail, the document download and the actions.
-import { memberName } from '../../src/lib/domain/entourage-summary';
+import { memberName, memberRows, type SummaryRow } from '../../src/lib/domain/entourage-summary';
+import type { MemberDecision } from '../../src/lib/domain/service-documents';
 import type { RequestStatus } from '../../src/lib/domain/request-status';
 import { readStoredDoc, readHouseholdDocs } from '../../sync/server/household-read';
 import type { Db } from '../db';
@@ -93,6 +94,82 @@ export function declaredMembers(db: Db, householdId: string): DeclaredMember[] {
 			if (m && typeof m.id === 'string' && !seen.has(m.id))
 				seen.set(m.id, { ...m, declarationId: d.id });
 	return [...seen.values()];
+}
+
+/**
+ * A declared member as the desk shows it — the ONE shape of both the request detail
+ * (`family.members`) and the members API's answer, so a decision and a reload read the same.
+ */
+export interface DeskMember {
+	id: string;
+	role: string;
+	civility: string | null;
+	lastName: string;
+	firstNames: string;
+	/** The birth date, or the expected one when `toBeBorn`. */
+	birthDate: string | null;
+	toBeBorn: boolean;
+	/** What the family declared about the member, as label/value rows. */
+	rows: SummaryRow[];
+	decision: MemberDecision;
+	/** The service's reason for a refusal, else null. */
+	reason: string | null;
+	/** « Prénom Nom » of the agent who decided, and when (ISO), else null. */
+	decidedBy: string | null;
+	decidedAt: string | null;
+}
+
+interface DecisionRow {
+	member_id: string;
+	decision: MemberDecision;
+	reason: string | null;
+	decided_at: string;
+	first_names: string | null;
+	last_name: string | null;
+}
+
+/** The latest decision on each member of the household (member_decisions). */
+function memberDecisions(db: Db, householdId: string): Map<string, DecisionRow> {
+	const rows = db
+		.prepare(
+			`SELECT d.member_id, d.decision, d.reason, d.decided_at, u.first_names, u.last_name
+			 FROM member_decisions d JOIN requests r ON r.id = d.request_id
+			 LEFT JOIN users u ON u.id = d.decided_by
+			 WHERE r.household_id = ? ORDER BY d.decided_at, d.rowid`
+		)
+		.all(householdId) as DecisionRow[];
+	return new Map(rows.map((r) => [r.member_id, r]));
+}
+
+/** The household's declared members (declaredMembers) with the service's decision on each. */
+export function deskMembers(
+	db: Db,
+	householdId: string,
+	members: readonly DeclaredMember[] = declaredMembers(db, householdId)
+): DeskMember[] {
+	const decisions = memberDecisions(db, householdId);
+	const pieceLabel = (id: string) => {
+		const label = readStoredDoc(db, householdId, id)?.body.label;
+		return typeof label === 'string' && label.trim() ? label.trim() : undefined;
+	};
+	return members.map((m) => {
+		const d = decisions.get(m.id);
+		const by = d ? `${d.first_names ?? ''} ${d.last_name ?? ''}`.trim() : '';
+		return {
+			id: m.id,
+			role: m.role,
+			civility: m.civility ?? null,
+			lastName: m.lastName,
+			firstNames: m.firstNames,
+			birthDate: (m.toBeBorn ? m.expectedBirthDate : m.birthDate) ?? null,
+			toBeBorn: !!m.toBeBorn,
+			rows: memberRows(m, { pieceLabel }),
+			decision: d?.decision ?? 'pending',
+			reason: d?.decision === 'refused' ? (d.reason ?? null) : null,
+			decidedBy: by || null,
+			decidedAt: d?.decided_at ?? null
+		};
+	});
 }
 
 /** The request's own document (preinscription or entourage), or null if it is gone. */

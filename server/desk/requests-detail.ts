@@ -3,7 +3,6 @@
 // history. Each view is written to the audit log ('request.view').
 import { Hono } from 'hono';
 import {
-	memberRows,
 	summaryRows as entourageRows,
 	type SummaryRow
 } from '../../src/lib/domain/entourage-summary';
@@ -20,6 +19,7 @@ import type { AppEnv } from '../http/env';
 import { audit } from '../audit/audit';
 import {
 	declaredMembers,
+	deskMembers,
 	findRequest,
 	personName,
 	referencedPieceIds,
@@ -31,17 +31,6 @@ import {
 } from './request-file';
 
 const str = (x: unknown): string | null => (typeof x === 'string' && x.trim() ? x.trim() : null);
-
-/** Each declared member's decision (member_decisions), else pending. */
-function memberDecisions(db: Db, householdId: string): Map<string, string> {
-	const rows = db
-		.prepare(
-			`SELECT d.member_id, d.decision FROM member_decisions d JOIN requests r ON r.id = d.request_id
-			 WHERE r.household_id = ? ORDER BY d.decided_at`
-		)
-		.all(householdId) as { member_id: string; decision: string }[];
-	return new Map(rows.map((r) => [r.member_id, r.decision]));
-}
 
 function referentView(r: ReferentRow | undefined) {
 	if (!r) return null;
@@ -136,7 +125,6 @@ export function requestDetail(db: Db, req: RequestRow) {
 	const doc = requestDoc(db, req);
 	const referent = referentOf(db, req.household_id);
 	const members = declaredMembers(db, req.household_id);
-	const decisions = memberDecisions(db, req.household_id);
 	const structures = new Map(
 		(
 			db.prepare('SELECT id, name, commune FROM structures').all() as {
@@ -185,17 +173,7 @@ export function requestDetail(db: Db, req: RequestRow) {
 						phone: coParent.phone ?? null
 					}
 				: null,
-			members: members.map((m) => ({
-				id: m.id,
-				role: m.role,
-				civility: m.civility ?? null,
-				lastName: m.lastName,
-				firstNames: m.firstNames,
-				birthDate: (m.toBeBorn ? m.expectedBirthDate : m.birthDate) ?? null,
-				toBeBorn: !!m.toBeBorn,
-				decision: decisions.get(m.id) ?? 'pending',
-				rows: memberRows(m, { pieceLabel })
-			}))
+			members: deskMembers(db, req.household_id, members)
 		},
 		people: (isPreinscription ? (child ? [child] : []) : ownMembers).map((p) => ({
 			firstNames: p.firstNames,
