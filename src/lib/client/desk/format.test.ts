@@ -5,6 +5,7 @@ import {
 	commissionChoices,
 	dateTime,
 	dayLabel,
+	decisionLabel,
 	deskTitle,
 	fileSize,
 	peopleLine,
@@ -81,5 +82,16 @@ describe('staff desk formatting', () => {
 		expect(choices).toContainEqual({ value: '2027-03', label: 'mars 2027' });
 		expect(choices[0]).toEqual({ value: '2025-12', label: 'décembre 2025' });
 		expect(choices.every((c) => /-(03|06|09|12)$/.test(c.value))).toBe(true);
+	});
+});
+
+describe('the service’s decision on a declared member', () => {
+	it('reads « Refusé — motif : … » for a refusal, and plain words otherwise', () => {
+		expect(decisionLabel({ decision: 'refused', reason: 'Téléphone injoignable.' })).toBe(
+			'Refusé — motif : Téléphone injoignable.'
+		);
+		expect(decisionLabel({ decision: 'refused', reason: null })).toBe('Refusé');
+		expect(decisionLabel({ decision: 'validated', reason: null })).toBe('Validé');
+		expect(decisionLabel({ decision: 'pending', reason: null })).toBe('À examiner');
 	});
 });

@@ -2,7 +2,7 @@
 // $domain/french-date) in its tables and on a request's page.
 import { nextCommission } from '$domain/commission';
 import { frenchDate, frenchDateTime } from '$domain/french-date';
-import type { Address, PersonName, RequestDetail } from './types';
+import type { Address, DeclaredMember, MemberDecision, PersonName, RequestDetail } from './types';
 
 /** « DURAND Marie » — the family name first, as the service files it. */
 export function personName(person: PersonName | null | undefined): string {
@@ -90,4 +90,16 @@ export function commissionChoices(now: Date = new Date()): { value: string; labe
 		seen.set(`${session.year}-${String(session.month).padStart(2, '0')}`, session.label);
 	}
 	return [...seen].map(([value, label]) => ({ value, label }));
+}
+
+const DECISION_LABELS: Record<MemberDecision, string> = {
+	pending: 'À examiner',
+	validated: 'Validé',
+	refused: 'Refusé'
+};
+
+/** The service's decision on a declared member: « Refusé — motif : … » for a refusal. */
+export function decisionLabel(m: Pick<DeclaredMember, 'decision' | 'reason'>): string {
+	const label = DECISION_LABELS[m.decision] ?? m.decision;
+	return m.decision === 'refused' && m.reason ? `${label} — motif : ${m.reason}` : label;
 }

@@ -87,14 +87,8 @@ export class RequestFile {
 	): Promise<string | null> {
 		const result = await deskApi.decideMember(this.number, member.id, decision, reason);
 		if (!result.ok) return result.error.message;
-		// The members API answers the decisions only (no declared rows): merge them in.
-		if (this.detail) {
-			const decided = result.data.members;
-			this.detail.family.members = this.detail.family.members.map((m) => {
-				const d = decided.find((x) => x.id === m.id);
-				return d ? { ...m, decision: d.decision, reason: d.reason ?? null } : m;
-			});
-		}
+		// The members API answers the household's members exactly as the detail shows them.
+		if (this.detail) this.detail.family.members = result.data.members;
 		return null;
 	}
 }

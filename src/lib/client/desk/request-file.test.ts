@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { actionBody, missingField } from './request-file.svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { deskApi } from './api';
+import { actionBody, missingField, RequestFile } from './request-file.svelte';
+import type { DeclaredMember, RequestDetail } from './types';
 
 describe('an agent’s action before it is sent', () => {
 	it('asks for the missing pieces in words, and for the reason of a refusal', () => {
@@ -24,5 +26,46 @@ describe('an agent’s action before it is sent', () => {
 		expect(actionBody('refuse', { reason: 'Hors commune' }, 5)).toMatchObject({
 			reason: 'Hors commune'
 		});
+	});
+});
+
+const member = (over: Partial<DeclaredMember> = {}): DeclaredMember => ({
+	id: 'm1',
+	role: 'contact',
+	civility: null,
+	lastName: 'Exemple',
+	firstNames: 'Mamie',
+	birthDate: null,
+	toBeBorn: false,
+	rows: [{ label: 'Type de membre', value: 'Contact' }],
+	decision: 'pending',
+	reason: null,
+	decidedBy: null,
+	decidedAt: null,
+	...over
+});
+
+describe('a decision on a declared member', () => {
+	afterEach(() => vi.restoreAllMocks());
+
+	it('shows the members API’s answer as is: the same members a reload would show', async () => {
+		const file = new RequestFile(7);
+		file.detail = { family: { members: [member()] } } as unknown as RequestDetail;
+		const answer = [
+			member({
+				decision: 'refused',
+				reason: 'Téléphone injoignable.',
+				decidedBy: 'Agnès Instructrice',
+				decidedAt: '2026-11-26T09:00:00.000Z',
+				rows: [{ label: 'Lien avec l’enfant', value: 'Grand-mère' }]
+			}),
+			member({ id: 'm2', firstNames: 'Léa', role: 'child' })
+		];
+		const spy = vi
+			.spyOn(deskApi, 'decideMember')
+			.mockResolvedValue({ ok: true, status: 200, data: { members: answer } });
+		expect(await file.decideMember(member(), 'refused', 'Téléphone injoignable.')).toBeNull();
+		expect(spy).toHaveBeenCalledWith(7, 'm1', 'refused', 'Téléphone injoignable.');
+		expect(file.detail!.family.members).toEqual(answer);
 	});
 });

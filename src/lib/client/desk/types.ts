@@ -1,6 +1,8 @@
 // Shapes of the staff desk's JSON answers (/api/agent/*), as contracts9.md fixes them. Written by
 // hand (the routes were built in parallel), checked against the detail route's view type below.
 import type { AgentAction, RequestStatus } from '$domain/request-status';
+import type { decideMember } from '../../../../server/desk/members';
+import type { DeskMember } from '../../../../server/desk/request-file';
 import type { requestDetail } from '../../../../server/desk/requests-detail';
 
 export type RequestType = 'preinscription' | 'entourage';
@@ -54,21 +56,26 @@ export interface CoParent extends PersonName {
 
 export type MemberDecision = 'pending' | 'validated' | 'refused';
 
-/** A member declared in one of the household's entourage declarations. */
+/**
+ * A member declared in one of the household's entourage declarations, with the service's
+ * decision: the ONE shape of the detail's `family.members` and of the members API's answer
+ * (server/desk/request-file.ts `DeskMember`, checked below).
+ */
 export interface DeclaredMember extends PersonName {
 	id: string;
 	role: string;
 	civility: string | null;
 	/** The birth date, or the expected one when `toBeBorn`. */
 	birthDate: string | null;
-	toBeBorn?: boolean;
-	expectedBirthDate?: string | null;
-	/** A MemberDecision (the detail API types it as a plain string). */
-	decision: MemberDecision | (string & {});
+	toBeBorn: boolean;
 	/** What the family declared about the member, as label/value rows. */
-	rows?: { label: string; value: string }[];
-	/** The service's reason for a refusal. */
-	reason?: string | null;
+	rows: { label: string; value: string }[];
+	decision: MemberDecision;
+	/** The service's reason for a refusal, else null. */
+	reason: string | null;
+	/** « Prénom Nom » of the agent who decided, and when (ISO), else null. */
+	decidedBy: string | null;
+	decidedAt: string | null;
 }
 
 export interface RequestDocument {
@@ -126,6 +133,14 @@ export interface RequestDetail {
  */
 type Fits<T extends RequestDetail> = T;
 export type ServerRequestDetail = Fits<ReturnType<typeof requestDetail>>;
+
+/** The server's member (detail and members API) and the desk's DeclaredMember fit each other. */
+type FitsMember<T extends DeclaredMember> = T;
+type FitsDeskMember<T extends DeskMember> = T;
+export type ServerMember = FitsMember<DeskMember>;
+export type ClientMember = FitsDeskMember<DeclaredMember>;
+type FitsMembers<T extends DeclaredMember[]> = T;
+export type ServerMembersAnswer = FitsMembers<ReturnType<typeof decideMember>>;
 
 /** POST /api/agent/requests/{number}/actions. */
 export interface ActionInput {
