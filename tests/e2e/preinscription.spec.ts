@@ -6,9 +6,8 @@
 // offline → « En attente d’envoi », network back → the number arrives by itself.
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/axe';
-import { makeParent } from './support/factories';
+import { parentDeclaresChild } from './support/desk';
 import { photoJpeg } from './support/jpeg';
-import { createAndActivate, signIn } from './support/journeys';
 import { waitForWorkerControl } from './support/pwa';
 
 const BACK_ONLINE_MS = 40_000;
@@ -17,30 +16,10 @@ const STRUCTURE = (name: string) => `Accueil Petite enfance - EAJE ${name} - Lis
 const summary = (page: Page) =>
 	page.getByRole('alert').filter({ hasText: 'Le formulaire contient des erreurs' });
 
+/** A new parent whose child Léa MARTIN is declared (Mon entourage), back on Mon accueil. */
 async function newParentWithDeclaredChild(page: Page) {
-	const parent = makeParent();
-	await createAndActivate(page, parent);
-	await signIn(page, parent.username, parent.password);
-	await expect(page).toHaveURL(/\/espace$/);
-	await page
-		.getByRole('region', { name: 'Mon espace' })
-		.getByRole('link', { name: 'Entourage', exact: true })
-		.click();
-	await page.getByRole('button', { name: 'Déclarer mon entourage' }).click();
-	await page.getByRole('button', { name: 'Commencer' }).click();
-	await page.getByRole('button', { name: 'Ajouter un membre' }).click();
-	await page.getByRole('radio', { name: 'Membre foyer (enfant)' }).check();
-	await page.getByRole('button', { name: 'Suivant' }).click();
-	await page.getByRole('textbox', { name: /^\*?\s*Nom/ }).fill('Martin');
-	await page.getByRole('textbox', { name: /Prénom/ }).fill('Léa');
-	await page.getByLabel(/Date de naissance/).fill('2025-03-02');
-	await page.getByRole('button', { name: 'Aller à l’étape 2' }).click();
-	await page.getByRole('button', { name: 'Enregistrer ce membre' }).click();
-	await page.getByRole('button', { name: 'Vérifier et valider ma déclaration' }).click();
-	await page.getByRole('button', { name: 'VALIDER' }).click();
-	await expect(page.getByText(/^DEMANDE N° \d+$/)).toBeVisible({ timeout: 20_000 });
+	await parentDeclaresChild(page);
 	await page.goto('/espace');
-	return parent;
 }
 
 async function openMaDemarche(page: Page) {
