@@ -51,6 +51,18 @@ test('an admin edits a structure’s places by age group; an agent only reads th
 	await expect(entry).toContainText("structure Les p'tits mariniers");
 	await expectNoA11yViolations(page, 'journal d’audit');
 
+	// Notifications (admins): a mail per new request, as configured; no webhook here. (Saved as
+	// is: other journeys running meanwhile wait for the service's mail per request.)
+	await page.getByRole('link', { name: 'Notifications' }).click();
+	const each = page.getByRole('radio', { name: 'Un courriel pour chaque nouvelle demande' });
+	await expect(each).toBeChecked();
+	await expect(page.getByText(/Aucun envoi/)).toBeVisible();
+	await page.getByRole('button', { name: 'Enregistrer' }).click();
+	await expect(
+		page.getByText('Enregistré : un courriel sera envoyé au service pour chaque nouvelle demande.')
+	).toBeAttached();
+	await expectNoA11yViolations(page, 'notifications');
+
 	const { baseURL, locale, timezoneId } = test.info().project.use;
 	const agentContext = await browser.newContext({ baseURL, locale, timezoneId });
 	try {
@@ -65,6 +77,7 @@ test('an admin edits a structure’s places by age group; an agent only reads th
 		await expect(
 			agent.getByText('Le journal d’audit est réservé aux administrateurs.')
 		).toBeVisible();
+		await expect(agent.getByRole('link', { name: 'Notifications' })).toHaveCount(0);
 	} finally {
 		await agentContext.close();
 	}

@@ -29,6 +29,24 @@ function frenchErrors<T>(result: ApiResult<T>): ApiResult<T> {
 const get = async <T>(path: string) => frenchErrors(await apiRequest<T>('GET', path));
 const post = async <T>(path: string, body: unknown) =>
 	frenchErrors(await apiRequest<T>('POST', path, body));
+const put = async <T>(path: string, body: unknown) =>
+	frenchErrors(await apiRequest<T>('PUT', path, body));
+
+/** How the service hears of new requests: a mail each, or one daily digest. */
+export type ServiceMailMode = 'each' | 'digest';
+
+/** One webhook delivery, as the server's log lists it (server/desk/webhook.ts). */
+export interface WebhookDelivery {
+	id: number;
+	eventId: number;
+	number: number;
+	type: string;
+	attempts: number;
+	status: 'pending' | 'delivered' | 'failing';
+	lastError: string | null;
+	lastAttemptAt: string | null;
+	deliveredAt: string | null;
+}
 
 export const deskApi = {
 	inboxCount: () => get<{ count: number }>('/agent/inbox/count'),
@@ -53,7 +71,13 @@ export const deskApi = {
 	/** A message to the family about its request (read in Mes actualités, and told by mail). */
 	sendMessage: (number: number, input: { title?: string; body: string }) =>
 		post<{ id: string; title: string }>(`/agent/requests/${number}/messages`, input),
-	structures: () => api.structures()
+	structures: () => api.structures(),
+	/** Admins: how the service hears of new requests, and the webhook's delivery log. */
+	notificationSettings: () =>
+		get<{ serviceMail: ServiceMailMode }>('/agent/settings/notifications'),
+	setNotificationSettings: (serviceMail: ServiceMailMode) =>
+		put<{ serviceMail: ServiceMailMode }>('/agent/settings/notifications', { serviceMail }),
+	webhookDeliveries: () => get<{ items: WebhookDelivery[] }>('/agent/webhooks/deliveries')
 };
 
 /** The CSV export of the list as filtered on screen (a plain link: the browser downloads it). */
