@@ -139,6 +139,8 @@ test('offline: the pre-registration is made with no network, survives a reload a
 	await newParentWithDeclaredChild(page);
 	await waitForWorkerControl(page);
 	await openMaDemarche(page);
+	// Ma démarche keeps the structures on the device while online: wait until they are there.
+	await page.waitForFunction(() => (localStorage.getItem('ef:structures') ?? '[]').length > 2);
 
 	await context.setOffline(true);
 	await page.getByRole('button', { name: 'Commencer' }).click();
