@@ -2,6 +2,7 @@
 // between cells, CRLF between lines, every cell quoted; a cell that a spreadsheet would run as a
 // formula (= + - @, tab, carriage return first) starts with an apostrophe instead.
 import { frenchDateTime } from '../../src/lib/domain/french-date';
+import { commissionMonthLabel } from '../../src/lib/domain/commission';
 import { REQUEST_TYPE_LABELS } from '../../src/lib/domain/request-status';
 import type { IndexRow } from './request-query';
 import type { PersonName } from './request-index';
@@ -17,21 +18,6 @@ export const CSV_HEADERS = [
 	'Enfant(s)',
 	'Structures souhaitées',
 	'Commission'
-];
-
-const MONTHS = [
-	'janvier',
-	'février',
-	'mars',
-	'avril',
-	'mai',
-	'juin',
-	'juillet',
-	'août',
-	'septembre',
-	'octobre',
-	'novembre',
-	'décembre'
 ];
 
 /** One quoted cell, guarded against formula injection. */
@@ -51,7 +37,7 @@ const fullName = (p: PersonName) => [p.lastName, p.firstNames].filter(Boolean).j
 function commissionLabel(key: string | null): string {
 	if (!key) return '';
 	const [year, month] = key.split('-').map(Number);
-	return `${MONTHS[month! - 1]} ${year}`;
+	return commissionMonthLabel(year!, month!);
 }
 
 export function csvRow(row: IndexRow, structureName: (id: string) => string): string {

@@ -50,5 +50,10 @@ export function nextCommission(
 	const later = sorted.find((m) => m > now.month);
 	const year = later === undefined ? now.year + 1 : now.year;
 	const month = later ?? sorted[0]!;
-	return { year, month, label: `${MONTH_NAMES[month - 1]} ${year}` };
+	return { year, month, label: commissionMonthLabel(year, month) };
+}
+
+/** « mars 2027 »: how a commission is named, from its year and month (1–12). */
+export function commissionMonthLabel(year: number, month: number): string {
+	return `${MONTH_NAMES[month - 1]} ${year}`;
 }
