@@ -54,15 +54,30 @@ export function migrate(db: Db, migrations = listMigrations()): string[] {
 	const done: string[] = [];
 	for (const m of migrations) {
 		if (applied.has(m.version)) continue;
-		db.transaction(() => {
-			db.exec(m.sql);
-			db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-				m.version,
-				m.name,
-				new Date().toISOString()
-			);
-		})();
+		// A migration that rebuilds a table others reference (SQLite's way to change a CHECK) runs
+		// with foreign keys off, as SQLite's documented procedure says, and checks them before commit.
+		const rebuild = m.sql.startsWith(REBUILD_MARK);
+		const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+		if (rebuild && enforced) db.pragma('foreign_keys = OFF');
+		try {
+			db.transaction(() => {
+				db.exec(m.sql);
+				if (rebuild) {
+					const broken = db.pragma('foreign_key_check') as unknown[];
+					if (broken.length > 0)
+						throw new Error(`${m.name}: ${broken.length} foreign key violation(s)`);
+				}
+				db.prepare(
+					'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)'
+				).run(m.version, m.name, new Date().toISOString());
+			})();
+		} finally {
+			if (rebuild && enforced) db.pragma('foreign_keys = ON');
+		}
 		done.push(m.name);
 	}
 	return done;
 }
+
+/** First line of a migration that rebuilds a referenced table (foreign keys off while it runs). */
+export const REBUILD_MARK = '-- migrate: rebuilds-tables';

@@ -68,4 +68,38 @@ describe('database', () => {
 		insert.run('r2', 2, 'h2', at, at); // same document id, another household
 		expect(() => insert.run('r3', 3, 'h1', at, at)).toThrow(/UNIQUE/);
 	});
+
+	it('014 rebuilds requests with the commission statuses, keeping rows, references and the list index', () => {
+		const db = new Database(':memory:');
+		db.pragma('foreign_keys = ON');
+		migrate(
+			db,
+			listMigrations().filter((m) => m.version < 14)
+		);
+		const at = '2026-11-26T09:00:00.000Z';
+		db.exec(`INSERT INTO households (id, created_at) VALUES ('h1', '${at}')`);
+		db.prepare(
+			`INSERT INTO requests (id, number, household_id, doc_id, type, status, submitted_at, updated_at, version)
+			 VALUES ('r1', 7, 'h1', 'preinscription:a', 'preinscription', 'Complète', ?, ?, 3)`
+		).run(at, at);
+		db.prepare(
+			"INSERT INTO request_events (request_id, number, action, status, actor_name, at) VALUES ('r1', 7, 'complete', 'Complète', 'A', 1)"
+		).run();
+		expect(migrate(db)).toEqual(['014_commission.sql']);
+		expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+		expect(db.prepare('SELECT number, status, version FROM requests').all()).toEqual([
+			{ number: 7, status: 'Complète', version: 3 }
+		]);
+		db.prepare("UPDATE requests SET status = 'Place proposée', updated_at = ? WHERE id = 'r1'").run(
+			at
+		);
+		expect(db.prepare('SELECT status FROM request_index WHERE number = 7').get()).toEqual({
+			status: 'Place proposée'
+		});
+		expect(() =>
+			db.prepare("UPDATE requests SET status = 'Inventée' WHERE id = 'r1'").run()
+		).toThrow(/CHECK/);
+		// The events still reference the rebuilt table: deleting the request is refused.
+		expect(() => db.prepare("DELETE FROM requests WHERE id = 'r1'").run()).toThrow(/FOREIGN KEY/);
+	});
 });

@@ -198,8 +198,9 @@ function writeOne(
 	});
 	if (applied.changed && typeof body.type === 'string') {
 		const ctx = projectionContext(scope, markOutbox);
-		for (const project of projectorsFor(body.type))
-			project({ id, rev, type: body.type, body, deleted }, ctx);
+		const revision = { id, rev, type: body.type, body, deleted };
+		for (const project of projectorsFor(body.type)) project(revision, ctx);
+		scope.host.appProjectors?.[body.type]?.(revision, ctx);
 		// This revision just made a request: it becomes the winner on every replica (S-OWN-4).
 		if (actor === 'parent' && lockedRequest(scope.host.db, db.household_id, id)?.docRev === rev)
 			settleWinner({ store, dbName: db.name, revsLimit: db.revs_limit }, id, rev);

@@ -43,7 +43,19 @@ export interface SyncHost {
 	requestChanged(change: RequestChange): void;
 	/** A new request's submitted document, for the app (the desk's list index). Inside the transaction. */
 	requestSubmitted(number: number, body: Record<string, unknown>): void;
+	/**
+	 * The app's own projectors, by document type (the commission's `confirmation` and
+	 * `offer-answer`): run after sync's, inside the same write transaction; one that throws
+	 * (DocRefused for a French reason) rolls the revision back (S-PROJ-1).
+	 */
+	appProjectors?: Readonly<Record<string, AppProjector>>;
 }
+
+/** A projector the app supplies (same contract as sync's own, see projectors/registry.ts). */
+export type AppProjector = (
+	rev: { id: string; rev: string; type: string; body: Record<string, unknown>; deleted: boolean },
+	ctx: { host: SyncHost; dbName: string; householdId: string; now: number; outboxWritten(): void }
+) => void;
 
 /** Who is calling /sync: set by the application's session middleware on the shared context. */
 export interface SyncUser {

@@ -57,3 +57,13 @@ export function nextCommission(
 export function commissionMonthLabel(year: number, month: number): string {
 	return `${MONTH_NAMES[month - 1]} ${year}`;
 }
+
+/** Days a family has to accept or decline a place offered (default; an admin setting). */
+export const OFFER_DEADLINE_DAYS = 15;
+/**
+ * Hours after the deadline during which an answer written on the device before the deadline
+ * (offline) still counts when it reaches the server. Said on the parent's answer screen.
+ */
+export const OFFER_GRACE_HOURS = 48;
+/** Days before a session the families with a waiting request are asked to confirm (default). */
+export const REMINDER_DAYS = 14;

@@ -14,9 +14,18 @@ import {
 
 /**
  * Types a parent may write. `piece` = supporting document (pièce justificative); `reply` = the
- * family's answer to « Pièces demandées » (the pieces the service asked for).
+ * family's answer to « Pièces demandées » (the pieces the service asked for); `confirmation` =
+ * the family confirms or updates its situation before a commission session; `offer-answer` =
+ * the family accepts or declines a place offered.
  */
-export const PARENT_DOC_TYPES = ['preinscription', 'entourage', 'piece', 'reply'] as const;
+export const PARENT_DOC_TYPES = [
+	'preinscription',
+	'entourage',
+	'piece',
+	'reply',
+	'confirmation',
+	'offer-answer'
+] as const;
 export type ParentDocType = (typeof PARENT_DOC_TYPES)[number];
 /** Documents that become a numbered request when submitted. */
 export const REQUEST_DOC_TYPES = ['preinscription', 'entourage'] as const;
@@ -356,6 +365,41 @@ const replyEntries = (draft: boolean) => ({
 	askedAt: v.optional(v.string())
 });
 
+/**
+ * The family's answer to a place offered (`offer-answer:<uuid>`), written on the device (offline
+ * too). The server's clock decides whether it came in time: an answer that arrives after the
+ * deadline counts only if it was written before it and arrives within OFFER_GRACE_HOURS.
+ */
+export const OFFER_ANSWERS = ['accept', 'decline'] as const;
+export type OfferAnswer = (typeof OFFER_ANSWERS)[number];
+
+const offerAnswerEntries = {
+	...base('offer-answer'),
+	requestId: idOf('preinscription', 'Demande'),
+	offerId: uuidRef('Proposition'),
+	answer: v.picklist(OFFER_ANSWERS, 'Répondez « J’accepte » ou « Je refuse » à cette proposition.'),
+	/** Why the family declines, optional. */
+	reason: optionalText('Motif', 2000),
+	/** When the parent answered, on the device's clock (ISO timestamp). */
+	answeredAt: v.pipe(
+		v.string(required('Date de la réponse')),
+		v.isoTimestamp('La date de la réponse doit être une date et une heure ISO.')
+	)
+};
+
+/**
+ * The family confirms (or updates) its situation before a session (`confirmation:<uuid>`): the
+ * questionnaire's answers then in force for the score.
+ */
+const confirmationEntries = (draft: boolean) => ({
+	...base('confirmation'),
+	requestId: idOf('preinscription', 'Demande'),
+	sessionId: uuidRef('Commission'),
+	questionnaire: draft ? v.partial(v.object(questionnaireEntries)) : v.object(questionnaireEntries),
+	comment: optionalText('Commentaire', 2000),
+	confirmedAt: v.optional(v.string())
+});
+
 const PreinscriptionDoc = {
 	complete: v.looseObject(preinscriptionEntries(false)),
 	draft: v.partial(v.looseObject(preinscriptionEntries(true)))
@@ -374,7 +418,18 @@ const ReplyDoc = {
 	draft: v.partial(v.looseObject(replyEntries(true)))
 };
 
+const OfferAnswerDoc = {
+	complete: v.looseObject(offerAnswerEntries),
+	draft: v.partial(v.looseObject(offerAnswerEntries))
+};
+const ConfirmationDoc = {
+	complete: v.looseObject(confirmationEntries(false)),
+	draft: v.partial(v.looseObject(confirmationEntries(true)))
+};
+
 export type Preinscription = v.InferOutput<typeof PreinscriptionDoc.complete>;
+export type OfferAnswerDocument = v.InferOutput<typeof OfferAnswerDoc.complete>;
+export type Confirmation = v.InferOutput<typeof ConfirmationDoc.complete>;
 export type Reply = v.InferOutput<typeof ReplyDoc.complete>;
 export type Entourage = v.InferOutput<typeof EntourageDoc.complete>;
 export type Piece = v.InferOutput<typeof PieceDoc.complete>;
@@ -383,7 +438,9 @@ const DOC_SCHEMAS = {
 	preinscription: PreinscriptionDoc,
 	entourage: EntourageDoc,
 	piece: PieceDoc,
-	reply: ReplyDoc
+	reply: ReplyDoc,
+	confirmation: ConfirmationDoc,
+	'offer-answer': OfferAnswerDoc
 } as const;
 
 const FIELD_LABELS: Record<string, string> = {
@@ -403,6 +460,10 @@ const FIELD_LABELS: Record<string, string> = {
 	label: 'Libellé',
 	requestId: 'Demande',
 	pieceIds: 'Pièces',
+	offerId: 'Proposition',
+	answer: 'Réponse',
+	answeredAt: 'Date de la réponse',
+	sessionId: 'Commission',
 	type: 'Type'
 };
 

@@ -24,16 +24,26 @@ describe('request statuses', () => {
 			'Pièces reçues',
 			'Complète',
 			'Refusée',
-			'Classée sans suite'
+			'Classée sans suite',
+			'Place proposée',
+			'Liste d’attente',
+			'Admis',
+			'Place déclinée'
 		]);
 		expect(new Set(REQUEST_STATUSES).size).toBe(REQUEST_STATUSES.length);
 	});
 
-	it('nothing leaves a refused or withdrawn request', () => {
-		expect(FINAL_REQUEST_STATUSES).toEqual([REQUEST_STATUS.refused, REQUEST_STATUS.closed]);
+	it('nothing leaves a refused, withdrawn, admitted or declined request', () => {
+		expect(FINAL_REQUEST_STATUSES).toEqual([
+			REQUEST_STATUS.refused,
+			REQUEST_STATUS.closed,
+			REQUEST_STATUS.admitted,
+			REQUEST_STATUS.declined
+		]);
 		for (const s of FINAL_REQUEST_STATUSES) {
 			expect(allowedActions(s)).toEqual([]);
-			expect(nextStatus(s, 'pieces-sent').ok).toBe(false);
+			for (const action of Object.keys(TRANSITIONS) as (keyof typeof TRANSITIONS)[])
+				expect(nextStatus(s, action).ok).toBe(false);
 		}
 	});
 
@@ -70,8 +80,36 @@ describe('status transitions', () => {
 		expect(nextStatus(REQUEST_STATUS.inReview, 'pieces-sent').ok).toBe(false);
 	});
 
-	it('every open status can be refused or closed; the table names only known statuses', () => {
-		for (const s of REQUEST_STATUSES.filter((x) => !FINAL_REQUEST_STATUSES.includes(x))) {
+	it('the commission: a complete file gets a place or waits; the family accepts or declines', () => {
+		expect(nextStatus(REQUEST_STATUS.complete, 'offer')).toEqual({
+			ok: true,
+			status: 'Place proposée'
+		});
+		expect(nextStatus(REQUEST_STATUS.complete, 'waitlist')).toEqual({
+			ok: true,
+			status: 'Liste d’attente'
+		});
+		// A waiting list keeps working: a freed place goes to a waiting file.
+		expect(nextStatus(REQUEST_STATUS.waitlisted, 'offer').ok).toBe(true);
+		expect(nextStatus(REQUEST_STATUS.offered, 'accept')).toEqual({ ok: true, status: 'Admis' });
+		expect(nextStatus(REQUEST_STATUS.offered, 'decline')).toEqual({
+			ok: true,
+			status: 'Place déclinée'
+		});
+		expect(nextStatus(REQUEST_STATUS.offered, 'expire')).toEqual({
+			ok: true,
+			status: 'Place déclinée'
+		});
+		// Only complete files are examined; an offer is answered by the family, not the desk.
+		expect(nextStatus(REQUEST_STATUS.inReview, 'offer').ok).toBe(false);
+		expect(allowedActions(REQUEST_STATUS.offered)).toEqual([]);
+	});
+
+	it('every open status but a pending offer can be refused or closed; the table names only known statuses', () => {
+		const open = REQUEST_STATUSES.filter(
+			(x) => !FINAL_REQUEST_STATUSES.includes(x) && x !== REQUEST_STATUS.offered
+		);
+		for (const s of open) {
 			expect(allowedActions(s)).toEqual(expect.arrayContaining(['refuse', 'close']));
 		}
 		for (const t of Object.values(TRANSITIONS)) {

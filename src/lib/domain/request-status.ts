@@ -3,8 +3,9 @@
 // (migration 007), the staff desk's API (409 when an action is not allowed) and the UI.
 // The stored value (SQL column and `svc:status` document) is the French label the parent reads
 // ("Déposée"); code names a status by its id: `REQUEST_STATUS.submitted`.
-// The commission's outcomes (place proposée, liste d'attente — reference/commission.md) will be
-// added here with their own migration when the commission exists.
+// The allocation commission's outcomes (reference/commission.md, issue 10): a complete request
+// gets « Place proposée », « Liste d’attente » or « Refusée »; the family accepts (« Admis ») or
+// declines (« Place déclinée ») the place offered; migration 014 allows them in SQL.
 
 export const REQUEST_STATUS = {
 	submitted: 'Déposée',
@@ -13,7 +14,11 @@ export const REQUEST_STATUS = {
 	piecesReceived: 'Pièces reçues',
 	complete: 'Complète',
 	refused: 'Refusée',
-	closed: 'Classée sans suite'
+	closed: 'Classée sans suite',
+	offered: 'Place proposée',
+	waitlisted: 'Liste d’attente',
+	admitted: 'Admis',
+	declined: 'Place déclinée'
 } as const;
 
 export type RequestStatusId = keyof typeof REQUEST_STATUS;
@@ -28,7 +33,28 @@ export const INITIAL_REQUEST_STATUS: RequestStatus = REQUEST_STATUS.submitted;
 /** Statuses after which nothing changes any more. */
 export const FINAL_REQUEST_STATUSES: readonly RequestStatus[] = [
 	REQUEST_STATUS.refused,
-	REQUEST_STATUS.closed
+	REQUEST_STATUS.closed,
+	REQUEST_STATUS.admitted,
+	REQUEST_STATUS.declined
+];
+
+/**
+ * Statuses a commission session examines (with the wished entry date in its period): complete
+ * files, and those already on a waiting list (the lists keep working from one session to the next).
+ */
+export const COMMISSION_ELIGIBLE_STATUSES: readonly RequestStatus[] = [
+	REQUEST_STATUS.complete,
+	REQUEST_STATUS.waitlisted
+];
+
+/** Statuses of a request still waiting for a place (the families asked to confirm before a session). */
+export const WAITING_REQUEST_STATUSES: readonly RequestStatus[] = [
+	REQUEST_STATUS.submitted,
+	REQUEST_STATUS.inReview,
+	REQUEST_STATUS.piecesRequested,
+	REQUEST_STATUS.piecesReceived,
+	REQUEST_STATUS.complete,
+	REQUEST_STATUS.waitlisted
 ];
 
 /** Statuses waiting for an agent (the inbox): new, or the family has answered. */
@@ -39,9 +65,22 @@ export const INBOX_REQUEST_STATUSES: readonly RequestStatus[] = [
 
 /**
  * What changes a request's status. Agents' actions (`take` … `close`, the staff desk's API
- * names) and the family's own: `pieces-sent`, when the parent sends the pieces asked for.
+ * names), the family's own (`pieces-sent`, when the parent sends the pieces asked for; `accept` /
+ * `decline` a place offered) and the commission's (`offer`, `waitlist`, `expire`: an offer left
+ * unanswered past its deadline). A session's refusal is `refuse`.
  */
-export type RequestAction = 'take' | 'ask-pieces' | 'complete' | 'refuse' | 'close' | 'pieces-sent';
+export type RequestAction =
+	| 'take'
+	| 'ask-pieces'
+	| 'complete'
+	| 'refuse'
+	| 'close'
+	| 'pieces-sent'
+	| 'offer'
+	| 'waitlist'
+	| 'accept'
+	| 'decline'
+	| 'expire';
 
 export const AGENT_ACTIONS = ['take', 'ask-pieces', 'complete', 'refuse', 'close'] as const;
 export type AgentAction = (typeof AGENT_ACTIONS)[number];
@@ -59,7 +98,8 @@ const OPEN: readonly RequestStatus[] = [
 	S.inReview,
 	S.piecesRequested,
 	S.piecesReceived,
-	S.complete
+	S.complete,
+	S.waitlisted
 ];
 
 /** The status transitions: from which statuses each action is allowed, and where it leads. */
@@ -77,7 +117,16 @@ export const TRANSITIONS: Record<RequestAction, Transition> = {
 	},
 	refuse: { label: 'Refuser', from: OPEN, to: S.refused },
 	close: { label: 'Classer sans suite', from: OPEN, to: S.closed },
-	'pieces-sent': { label: 'Pièces envoyées', from: [S.piecesRequested], to: S.piecesReceived }
+	'pieces-sent': { label: 'Pièces envoyées', from: [S.piecesRequested], to: S.piecesReceived },
+	offer: { label: 'Proposer une place', from: [S.complete, S.waitlisted], to: S.offered },
+	waitlist: {
+		label: 'Inscrire en liste d’attente',
+		from: [S.complete, S.waitlisted],
+		to: S.waitlisted
+	},
+	accept: { label: 'Place acceptée', from: [S.offered], to: S.admitted },
+	decline: { label: 'Place déclinée', from: [S.offered], to: S.declined },
+	expire: { label: 'Délai de réponse dépassé', from: [S.offered], to: S.declined }
 };
 
 export function isAgentAction(value: unknown): value is AgentAction {

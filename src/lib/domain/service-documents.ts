@@ -77,6 +77,31 @@ export const StatusDoc = v.pipe(
 		members: v.optional(
 			v.record(v.string(), memberDecision, 'Les décisions doivent être un objet.')
 		),
+		/** While « Place proposée »: the place offered and until when to answer. */
+		offer: v.optional(
+			v.object({
+				offerId: v.string(),
+				structureId: v.string(),
+				structureName: v.string(),
+				ageGroup: v.string(),
+				startDate: v.string(),
+				/** ISO timestamp: answer before it (server clock); see OFFER_GRACE_HOURS. */
+				deadline: v.string()
+			})
+		),
+		/** While « Liste d’attente »: the request's rank on each chosen structure's list. */
+		waitlist: v.optional(
+			v.array(v.object({ structureId: v.string(), structureName: v.string(), rank: v.number() }))
+		),
+		/** Once « Admis »: the contract (structure, start date; schedule to be agreed). */
+		contract: v.optional(
+			v.object({
+				contractId: v.string(),
+				structureId: v.string(),
+				structureName: v.string(),
+				startDate: v.string()
+			})
+		),
 		history: v.pipe(
 			v.array(historyEntry, 'L’historique doit être une liste.'),
 			v.minLength(1, 'L’historique contient au moins le dépôt de la demande.')
