@@ -14,6 +14,7 @@ import { demoMailboxOnly, demoRoutes } from './routes/demo';
 import { meRoutes } from './routes/me';
 import { referenceRoutes } from './routes/reference';
 import { publicNewsRoutes } from './news/routes';
+import { publicCommissionRoutes } from './commission/public-routes';
 import { createSyncRoutes } from '../sync/server';
 import { syncHostFor } from './sync-host';
 
@@ -35,7 +36,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 	for (const prefix of ['/api/*', '/sync/*']) {
 		app.use(prefix, async function noStore(c, next) {
 			await next();
-			c.header('Cache-Control', 'no-store');
+			// A public, cacheable answer says so itself (GET /api/commission); the rest is never stored.
+			if (!c.res.headers.get('Cache-Control')?.startsWith('public'))
+				c.header('Cache-Control', 'no-store');
 		});
 		app.use(prefix, csrfProtection());
 	}
@@ -56,6 +59,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 		.route('/me', meRoutes)
 		.route('/', referenceRoutes)
 		.route('/', publicNewsRoutes)
+		.route('/', publicCommissionRoutes)
 		.route('/demo', demoRoutes)
 		.route('/agent', deskRoutes);
 	app.route('/api', api);
