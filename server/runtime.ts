@@ -5,6 +5,7 @@ import { openDatabase, type Db } from './db';
 import { demoMailboxTransport, smtpTransport } from './mail/transport';
 import { startOutboxWorker, type OutboxWorker } from './mail/worker';
 import { startDailyDigest, type DailyDigestJob } from './desk/digest';
+import { startCommissionReminders, type CommissionRemindersJob } from './commission/reminders';
 import { requestEventsBus } from './desk/event-bus';
 import { webhookDispatcher } from './desk/webhook';
 import { seedDemo, seedStructures } from './seed/seed';
@@ -24,6 +25,8 @@ export interface Runtime {
 	worker: OutboxWorker;
 	/** The service's daily digest (when serviceMail is 'digest'). */
 	digest: DailyDigestJob;
+	/** Asks waiting families to confirm their situation before each commission session. */
+	reminders: CommissionRemindersJob;
 	/** Ends the agents' live feeds (GET /api/agent/events) so the HTTP server can close. */
 	endLiveFeeds(): void;
 	app: ReturnType<typeof createApp>;
@@ -71,12 +74,14 @@ export async function createRuntime(
 	const deps = { db, config, clock, kickOutbox: worker.kick };
 	const app = createApp(deps, options);
 	if (seededDemo) seedDemoHousehold(deps); // after createApp: its projectors number the request
+	const reminders = startCommissionReminders(deps, clock);
 	void worker.drain();
 	warmPasswordStrength();
 	return {
 		db,
 		worker,
 		digest,
+		reminders,
 		endLiveFeeds,
 		app,
 		seededDemo,
@@ -84,6 +89,7 @@ export async function createRuntime(
 			clearInterval(housekeeping);
 			clearInterval(dailyPurge);
 			digest.stop();
+			reminders.stop();
 			requestEventsBus(db).off('changed', wakeWorker);
 			endLiveFeeds();
 			await worker.stop();

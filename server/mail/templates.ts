@@ -229,3 +229,35 @@ export function familyMessageMail(
 		}
 	]);
 }
+
+export interface CommissionReminder {
+	/** « 15 mars 2027 ». */
+	sessionDate: string;
+	/** The request numbers waiting, with their pages in the Espace Famille. */
+	requests: { number: number; link: string }[];
+}
+
+/** Before a commission session: the family is asked to confirm or update its situation. */
+export function commissionReminderMail(
+	to: string,
+	person: Person,
+	reminder: CommissionReminder
+): OutgoingMail {
+	return render(
+		to,
+		`Commission du ${reminder.sessionDate} : confirmez votre situation`,
+		hello(person),
+		[
+			{
+				text: `La commission d’attribution des places se réunit le ${reminder.sessionDate}. Avant cette date, confirmez ou mettez à jour votre situation (activité professionnelle, domicile) depuis la page de votre demande : vous pouvez le faire même sans connexion, votre réponse sera envoyée au retour du réseau.`
+			},
+			{
+				text: 'Sans confirmation, votre dossier est tout de même examiné, mais il est signalé à la commission comme non confirmé.'
+			},
+			...reminder.requests.map((r) => ({
+				text: `Demande n° ${r.number} :`,
+				link: { href: r.link, label: `Confirmer ma situation (demande n° ${r.number})` }
+			}))
+		]
+	);
+}

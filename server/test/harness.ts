@@ -47,10 +47,14 @@ export const socketFrom = (remoteAddress: string) => ({ incoming: { socket: { re
 
 export const REMOTE_PEER = '192.0.2.10';
 
-export function createHarness(overrides: Partial<Config> = {}): Harness {
-	const db = openDatabase(':memory:');
+/** `databaseFile`: a file to reopen after a restart (default: in memory). */
+export function createHarness(
+	overrides: Partial<Config> = {},
+	databaseFile = ':memory:',
+	clock = new ManualClock()
+): Harness {
+	const db = openDatabase(databaseFile);
 	seedStructures(db);
-	const clock = new ManualClock();
 	const config = testConfig(overrides);
 	const app = createApp({ db, config, clock, kickOutbox: () => {} });
 	return {
