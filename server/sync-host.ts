@@ -3,6 +3,7 @@
 // its transaction — the request history and its notifications (server/desk/events.ts), the desk's
 // list index of a new request (server/desk/request-index.ts).
 import type { SyncHost } from '../sync/server/host';
+import { projectConfirmation } from './commission/confirmations';
 import { recordRequestEvent } from './desk/events';
 import { indexRequest } from './desk/request-index';
 import type { AppDeps } from './http/env';
@@ -19,7 +20,10 @@ export function syncHostFor(deps: AppDeps): SyncHost {
 			config: deps.config,
 			kickOutbox: () => deps.kickOutbox(),
 			requestChanged: (change) => void recordRequestEvent(deps.db, change, deps.clock.now()),
-			requestSubmitted: (number, body) => indexRequest(deps.db, number, body)
+			requestSubmitted: (number, body) => indexRequest(deps.db, number, body),
+			appProjectors: {
+				confirmation: projectConfirmation
+			}
 		};
 		hosts.set(deps, host);
 	}

@@ -9,13 +9,7 @@ import { parentWriteProblem } from './ownership';
 import { projectorsFor, type ProjectionContext } from './projectors/registry';
 import { checkDocShape, MAX_OPEN_LEAVES, replicatedRevisions } from './limits';
 import { exists, type Revisions } from './rev-tree';
-import {
-	lockedRequest,
-	overrule,
-	REPLY_LOCKED,
-	settleWinner,
-	SUBMITTED_LOCKED
-} from './submitted-lock';
+import { lockedRequest, lockReason, overrule, settleWinner } from './submitted-lock';
 import type { AttachmentMap, DbRow, SyncStore } from './store';
 import { applyRevision, loadTree, newEditRevisions, RevConflict } from './write';
 
@@ -169,8 +163,7 @@ function writeOne(
 				{ revisions, deleted, replicated: !newEdits },
 				request
 			);
-			const reason = request.table === 'requests' ? SUBMITTED_LOCKED : REPLY_LOCKED;
-			return { id, error: 'forbidden', reason, status: 403 };
+			return { id, error: 'forbidden', reason: lockReason(request), status: 403 };
 		}
 		const current = row ? store.getRev(db.name, id, row.winning_rev) : undefined;
 		const problem = parentWriteProblem({

@@ -15,12 +15,31 @@ import { applyRevision, newEditRevisions } from './write';
 export const SUBMITTED_LOCKED = REQUEST_LOCKED;
 export const REPLY_LOCKED =
 	'Ces pièces ont déjà été transmises au service : votre réponse ne peut plus être modifiée.';
+export const CONFIRMATION_LOCKED =
+	'Votre situation a déjà été transmise au service pour cette commission : elle ne peut plus être modifiée.';
 
 export interface LockedRequest {
 	/** The submitted revision the document must keep as its winner (null for legacy rows). */
 	docRev: string | null;
-	/** Where that revision is recorded: a request, or a reply to « Pièces demandées ». */
-	table: 'requests' | 'request_replies';
+	/**
+	 * Where that revision is recorded: a request, a reply to « Pièces demandées », or a family's
+	 * confirmation of its situation before a commission (S-OWN-6).
+	 */
+	table: 'requests' | 'request_replies' | 'commission_confirmations';
+}
+
+/** The French reason a parent's new revision of a locked document is refused with. */
+export function lockReason(request: LockedRequest): string {
+	if (request.table === 'request_replies') return REPLY_LOCKED;
+	if (request.table === 'commission_confirmations') return CONFIRMATION_LOCKED;
+	return SUBMITTED_LOCKED;
+}
+
+/** The table recording a household document's submitted revision, by the document's id. */
+function lockTable(docId: string): LockedRequest['table'] {
+	if (docId.startsWith('reply:')) return 'request_replies';
+	if (docId.startsWith('confirmation:')) return 'commission_confirmations';
+	return 'requests';
 }
 
 export interface LockScope {
@@ -30,11 +49,11 @@ export interface LockScope {
 }
 
 /**
- * The request made from this household document, or the reply it was projected as (a submitted
- * `reply` is locked the same way), if any.
+ * The request made from this household document, or the reply or confirmation it was projected
+ * as (a submitted `reply` or `confirmation` is locked the same way), if any.
  */
 export function lockedRequest(db: Db, householdId: string, docId: string): LockedRequest | null {
-	const table = docId.startsWith('reply:') ? 'request_replies' : 'requests';
+	const table = lockTable(docId);
 	const row = db
 		.prepare(`SELECT doc_rev FROM ${table} WHERE household_id = ? AND doc_id = ?`)
 		.get(householdId, docId) as { doc_rev: string | null } | undefined;
