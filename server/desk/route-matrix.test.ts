@@ -13,7 +13,15 @@ const ADMIN_ONLY = new Set([
 	'GET /api/agent/audit/agents',
 	'GET /api/agent/webhooks/deliveries',
 	'GET /api/agent/settings/notifications',
-	'PUT /api/agent/settings/notifications'
+	'PUT /api/agent/settings/notifications',
+	'POST /api/agent/commission/sessions',
+	'POST /api/agent/commission/sessions/plan-year',
+	'PUT /api/agent/commission/sessions/:id',
+	'DELETE /api/agent/commission/sessions/:id',
+	'PUT /api/agent/commission/sessions/:id/capacities',
+	'PUT /api/agent/commission/grid',
+	'GET /api/agent/commission/settings',
+	'PUT /api/agent/commission/settings'
 ]);
 
 /** A body each route can read (right or wrong for the route: only the guard is tested here). */
@@ -28,7 +36,22 @@ const BODIES: Record<string, unknown> = {
 	'POST /api/agent/requests/:number/members/:memberId': { decision: 'validated' },
 	'PUT /api/agent/settings/notifications': { serviceMail: 'each' },
 	'POST /api/agent/requests/:number/actions': { action: 'take' },
-	'POST /api/agent/requests/:number/messages': { body: 'Bonjour.' }
+	'POST /api/agent/requests/:number/messages': { body: 'Bonjour.' },
+	'POST /api/agent/commission/sessions': {
+		date: '2027-03-15',
+		periodStart: '2027-04-01',
+		periodEnd: '2027-06-30'
+	},
+	'POST /api/agent/commission/sessions/plan-year': { year: 2027 },
+	'PUT /api/agent/commission/sessions/:id': {
+		date: '2027-03-16',
+		periodStart: '2027-04-01',
+		periodEnd: '2027-06-30'
+	},
+	'PUT /api/agent/commission/sessions/:id/capacities': { items: [] },
+	'PUT /api/agent/commission/grid': { criteria: [] },
+	'PUT /api/agent/commission/settings': { offerDeadlineDays: 15, reminderDays: 14 },
+	'PUT /api/agent/commission/requests/:number/checks/:criterionId': { met: true }
 };
 
 let desk: Desk;
@@ -56,6 +79,8 @@ describe('/api/agent/* × roles', () => {
 			path
 				.replace(':number', number)
 				.replace(':memberId', 'membre-inconnu')
+				.replace(':criterionId', 'disability')
+				.replace(':version', '1')
 				.replace(':pieceId', encodeURIComponent(piece._id))
 				.replace(':attachment', 'page-1')
 				.replace('/structures/:id', '/structures/cocon-de-soie')
