@@ -72,6 +72,12 @@ describe('runtime', () => {
 			'svc:message',
 			'svc:status'
 		]);
+		// The commission calendar of this year and the next, as « Planifier l’année » makes it.
+		const year = new Date().getFullYear();
+		const { sessions } = await (await rt.app.request('/api/commission')).json();
+		expect(sessions.map((s: { date: string }) => s.date.slice(0, 7))).toEqual(
+			[year, year + 1].flatMap((y) => ['03', '06', '09', '12'].map((m) => `${y}-${m}`))
+		);
 		await rt.close();
 
 		const again = await createRuntime(config); // a restart keeps the data and seeds nothing twice

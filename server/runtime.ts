@@ -10,6 +10,7 @@ import { requestEventsBus } from './desk/event-bus';
 import { webhookDispatcher } from './desk/webhook';
 import { seedDemo, seedStructures } from './seed/seed';
 import { seedDemoHousehold } from './seed/demo-household';
+import { seedDemoCommission } from './seed/demo-commission';
 import { createApp, type AppOptions } from './app';
 import { deleteExpiredSessions } from './auth/session';
 import { pruneFailures } from './auth/throttle';
@@ -73,7 +74,10 @@ export async function createRuntime(
 	dailyPurge.unref();
 	const deps = { db, config, clock, kickOutbox: worker.kick };
 	const app = createApp(deps, options);
-	if (seededDemo) seedDemoHousehold(deps); // after createApp: its projectors number the request
+	if (seededDemo) {
+		seedDemoHousehold(deps); // after createApp: its projectors number the request
+		seedDemoCommission(db, clock.now());
+	}
 	const reminders = startCommissionReminders(deps, clock);
 	void worker.drain();
 	warmPasswordStrength();

@@ -9,7 +9,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	'news.create': 'Publication d’une actualité',
 	'news.update': 'Modification d’une actualité',
 	'news.delete': 'Suppression d’une actualité',
-	'structure.update': 'Modification d’une structure'
+	'structure.update': 'Modification d’une structure',
+	'commission.session.create': 'Création d’une commission',
+	'commission.session.update': 'Modification d’une commission',
+	'commission.session.delete': 'Suppression d’une commission',
+	'commission.plan-year': 'Planification des commissions de l’année',
+	'commission.grid': 'Modification de la grille de critères',
+	'commission.capacities': 'Places libérées pour une commission',
+	'commission.settings': 'Réglages de la commission',
+	'commission.check': 'Vérification d’un critère par un agent'
 };
 
 export function auditActionLabel(action: string): string {
