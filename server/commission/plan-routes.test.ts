@@ -274,6 +274,8 @@ describe('the scoring grid', () => {
 			expect(error.code).toBe('validation');
 			expect(error.message).toMatch(/[éèàùç]|[Ll]a |[Ll]e /);
 		}
+		const empty = await h.call('PUT', '/api/agent/commission/grid', {}, admin);
+		expect((await empty.json()).error.message).toBe('La grille doit être une liste de critères.');
 		expect(count('commission_grids')).toBe(1);
 		expect(auditActions()).not.toContain('commission.grid');
 	});

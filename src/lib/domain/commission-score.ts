@@ -140,20 +140,24 @@ const CriterionInput = v.object({
 	)
 });
 
-export const GridInput = v.object({
-	criteria: v.pipe(
-		v.array(CriterionInput, 'Les critères doivent être une liste.'),
-		v.minLength(1, 'La grille doit compter au moins un critère.'),
-		v.maxLength(MAX_CRITERIA, `La grille compte au plus ${MAX_CRITERIA} critères.`)
-	),
-	note: v.optional(
-		v.pipe(
-			v.string('La note doit être un texte.'),
-			v.trim(),
-			v.maxLength(500, 'La note ne peut pas dépasser 500 caractères.')
+export const GridInput = v.object(
+	{
+		criteria: v.pipe(
+			v.array(CriterionInput, 'Les critères doivent être une liste.'),
+			v.minLength(1, 'La grille doit compter au moins un critère.'),
+			v.maxLength(MAX_CRITERIA, `La grille compte au plus ${MAX_CRITERIA} critères.`)
+		),
+		note: v.optional(
+			v.pipe(
+				v.string('La note doit être un texte.'),
+				v.trim(),
+				v.maxLength(500, 'La note ne peut pas dépasser 500 caractères.')
+			)
 		)
-	)
-});
+	},
+	// A body that is not an object, or has no criteria at all (valibot's own message is English).
+	'La grille doit être une liste de critères.'
+);
 
 export type GridProblem = { ok: false; message: string; fields: Record<string, string> };
 
