@@ -1,12 +1,12 @@
 // Places freed for a session, per structure and age group (commission_capacities), entered by
 // admins while the session is planned. Every active structure is listed, 0 when not set.
 import * as v from 'valibot';
+import type { Capacity } from '../../src/lib/domain/commission-proposal';
 import { AGE_GROUPS, AGE_GROUP_LABELS, type AgeGroup } from '../../src/lib/domain/structures';
 import type { Db } from '../db';
 import { ApiError } from '../http/errors';
 
-/** Places per structure id and age group (commission-proposal.ts's `Capacity`). */
-export type Capacity = Record<string, Record<AgeGroup, number>>;
+export type { Capacity };
 
 export interface CapacityItem {
 	structureId: string;
