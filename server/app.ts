@@ -36,9 +36,13 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 	for (const prefix of ['/api/*', '/sync/*']) {
 		app.use(prefix, async function noStore(c, next) {
 			await next();
-			// A public, cacheable answer says so itself (GET /api/commission); the rest is never stored.
-			if (!c.res.headers.get('Cache-Control')?.startsWith('public'))
-				c.header('Cache-Control', 'no-store');
+			// A public, cacheable answer says so itself (GET /api/commission); the rest is never
+			// stored — nor is a public answer that sets a cookie (a session renewed or cleared):
+			// a shared cache would hand that cookie to the next visitor.
+			const cacheable =
+				c.res.headers.get('Cache-Control')?.startsWith('public') &&
+				c.res.headers.getSetCookie().length === 0;
+			if (!cacheable) c.header('Cache-Control', 'no-store');
 		});
 		app.use(prefix, csrfProtection());
 	}

@@ -2,6 +2,7 @@
 // places », and keeps on the device: the year's sessions and the grid in force.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_GRID } from '../../src/lib/domain/commission-score';
+import { SESSION_COOKIE } from '../auth/session';
 import { createHarness, signedInStaff, type CookieJar, type Harness } from '../test/harness';
 
 let h: Harness;
@@ -60,6 +61,15 @@ describe('GET /api/commission', () => {
 		expect(body.gridVersion).toBe(2);
 		expect(body.criteria).toHaveLength(2);
 		expect(body.offerDeadlineDays).toBe(8);
+	});
+
+	it('never cacheable by others when the answer sets a cookie (a session renewed or cleared)', async () => {
+		const res = await h.call('GET', '/api/commission', undefined, undefined, {
+			cookie: `${SESSION_COOKIE}=jeton-perime`
+		});
+		expect(res.status).toBe(200);
+		expect(res.headers.getSetCookie().length).toBeGreaterThan(0);
+		expect(res.headers.get('cache-control')).toBe('no-store');
 	});
 
 	it('the rest of the API stays uncached', async () => {
