@@ -3,6 +3,7 @@
 // settings, and the audit rows every change leaves.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_GRID } from '../../src/lib/domain/commission-score';
+import { createHousehold } from '../seed/seed';
 import {
 	CookieJar,
 	createHarness,
@@ -160,6 +161,45 @@ describe('sessions', () => {
 		expect((await del(b.id)).status).toBe(409);
 		expect(count('commission_sessions')).toBe(1);
 		expect(auditActions()).toContain('commission.session.delete');
+	});
+
+	it('a session with adjustments or a waiting list of its own is kept: 409 in French, not a 500', async () => {
+		const householdId = createHousehold(h.db);
+		h.db
+			.prepare(
+				`INSERT INTO requests (id, number, household_id, doc_id, type, status, submitted_at, updated_at)
+			 VALUES ('r1', 1, ?, 'preinscription:x', 'preinscription', 'Complète', '2026-11-01', '2026-11-01')`
+			)
+			.run(householdId);
+		const structureId = (h.db.prepare('SELECT id FROM structures LIMIT 1').get() as { id: string })
+			.id;
+		const a = (await create()).body.session;
+		const b = (await create({ ...SESSION, date: '2027-06-15' })).body.session;
+		h.db
+			.prepare(
+				`INSERT INTO commission_adjustments (session_id, request_id, kind, reason, by_name, at)
+			 VALUES (?, 'r1', 'hold', 'Dossier à revoir', 'Agnès', 0)`
+			)
+			.run(a.id);
+		h.db
+			.prepare(
+				`INSERT INTO commission_waitlist (structure_id, age_group, request_id, session_id, rank, score)
+			 VALUES (?, 'babies', 'r1', ?, 1, 10)`
+			)
+			.run(structureId, b.id);
+		const del = (id: string) =>
+			h.call('DELETE', `/api/agent/commission/sessions/${id}`, undefined, admin);
+		const adjusted = await del(a.id);
+		expect(adjusted.status).toBe(409);
+		expect((await adjusted.json()).error.message).toBe(
+			'Des ajustements ont déjà été faits pour cette commission : elle ne peut plus être supprimée.'
+		);
+		const listed = await del(b.id);
+		expect(listed.status).toBe(409);
+		expect((await listed.json()).error.message).toBe(
+			'Des places ont déjà été proposées au titre de cette commission : elle ne peut plus être supprimée.'
+		);
+		expect(count('commission_sessions')).toBe(2);
 	});
 });
 

@@ -224,6 +224,8 @@ export function updateSession(
 
 export const HAS_ADJUSTMENTS =
 	'Des ajustements ont déjà été faits pour cette commission : elle ne peut plus être supprimée.';
+export const HAS_DECISIONS =
+	'Des places ont déjà été proposées au titre de cette commission : elle ne peut plus être supprimée.';
 export const HAS_CONFIRMATIONS =
 	'Des familles ont déjà confirmé leur situation pour cette commission : elle ne peut plus être supprimée.';
 
@@ -237,6 +239,9 @@ export function deleteSession(db: Db, id: string): SessionRow {
 		throw new ApiError(409, 'conflict', HAS_ADJUSTMENTS);
 	if (db.prepare('SELECT 1 FROM commission_confirmations WHERE session_id = ? LIMIT 1').get(id))
 		throw new ApiError(409, 'conflict', HAS_CONFIRMATIONS);
+	for (const table of ['commission_decisions', 'commission_waitlist', 'offers'])
+		if (db.prepare(`SELECT 1 FROM ${table} WHERE session_id = ? LIMIT 1`).get(id))
+			throw new ApiError(409, 'conflict', HAS_DECISIONS);
 	db.prepare('DELETE FROM commission_capacities WHERE session_id = ?').run(id);
 	db.prepare('DELETE FROM commission_sessions WHERE id = ?').run(id);
 	return row;
