@@ -8,7 +8,13 @@ import { testConfig } from './config';
 import { recordRequestEvent } from './desk/events';
 import { setServiceMailMode } from './desk/notify-settings';
 import { createRuntime } from './runtime';
-import { DEMO_ACCOUNTS } from './seed/seed';
+import { createHousehold, DEMO_ACCOUNTS, insertActiveUser } from './seed/seed';
+import { householdDbName } from '../sync/server/access';
+import { writeHouseholdDocs } from '../sync/server/service-writes';
+import { SyncStore } from '../sync/server/store';
+import { declareTestChild } from '../sync/server/test-harness';
+import { submittedPreinscription } from '../sync/test/factories';
+import { syncHostFor } from './sync-host';
 import { socketFrom } from './test/harness';
 
 /** The demo mailbox answers loopback clients only. */
@@ -144,6 +150,46 @@ describe('runtime', () => {
 		expect(again.digest.tick()).toBe('already-sent');
 		clock.advance(86_400_000);
 		expect(again.digest.tick()).toBe('nothing-new');
+		await again.close();
+	});
+
+	it('asks waiting families to confirm before a session from its start, once across restarts', async () => {
+		const config = fileConfig(false);
+		const clock = new ManualClock(); // 26 novembre 2026
+		const rt = await createRuntime(config, {}, clock);
+		const householdId = createHousehold(rt.db);
+		await insertActiveUser(rt.db, {
+			username: 'famille-rappel',
+			email: 'famille-rappel@test.localhost',
+			password: 'Tr3s-Bon-Secret',
+			role: 'parent',
+			lastName: 'Rappel',
+			firstNames: 'Inès',
+			householdId
+		});
+		declareTestChild(rt.db, householdId);
+		const deps = { db: rt.db, config, clock, kickOutbox: () => {} };
+		writeHouseholdDocs(syncHostFor(deps), householdId, [submittedPreinscription()], 'parent');
+		rt.db
+			.prepare(
+				`INSERT INTO commission_sessions (id, date, period_start, period_end, reminder_days, created_at, updated_at)
+				 VALUES ('s1', '2026-12-15', '2027-01-01', '2027-03-31', 14, 0, 0)`
+			)
+			.run();
+		expect(rt.reminders.tick()).toBe(0); // 1er décembre: not yet
+		await rt.close();
+
+		clock.set(Date.UTC(2026, 11, 1, 8)); // 1er décembre 2026, 09:00 in Paris
+		const messages = (db: typeof rt.db) =>
+			SyncStore.for(db).liveBodies(householdDbName(householdId), 'svc:message:');
+		const started = await createRuntime(config, {}, clock); // checks at start
+		expect(messages(started.db).map((m) => m.body.title)).toEqual([
+			'Commission du 15 décembre 2026 : confirmez votre situation'
+		]);
+		await started.close();
+		const again = await createRuntime(config, {}, clock);
+		expect(again.reminders.tick()).toBe(0);
+		expect(messages(again.db)).toHaveLength(1);
 		await again.close();
 	});
 });
