@@ -78,6 +78,19 @@ describe('sessions', () => {
 		expect(auditActions()).toContain('commission.session.create');
 	});
 
+	it('agents list every session by date, or those from ?from= on', async () => {
+		await create();
+		await create({ date: '2025-12-15', periodStart: '2026-01-01', periodEnd: '2026-03-31' });
+		const all = await (
+			await h.call('GET', '/api/agent/commission/sessions', undefined, staff)
+		).json();
+		expect(all.items.map((s: { date: string }) => s.date)).toEqual(['2025-12-15', '2027-03-15']);
+		const from = await (
+			await h.call('GET', '/api/agent/commission/sessions?from=2026-01-01', undefined, staff)
+		).json();
+		expect(from.items.map((s: { date: string }) => s.date)).toEqual(['2027-03-15']);
+	});
+
 	it('the reminder delay defaults to the setting', async () => {
 		await h.call(
 			'PUT',

@@ -17,7 +17,6 @@ import {
 	createSession,
 	deleteSession,
 	eligibleCount,
-	parisYearStart,
 	planYear,
 	PlanYearInput,
 	requirePlanned,
@@ -54,8 +53,9 @@ async function jsonBody(c: { req: { json(): Promise<unknown> } }): Promise<unkno
 export const commissionPlanRoutes = new Hono<AppEnv>()
 	// ── Sessions ──────────────────────────────────────────────────────────
 	.get('/commission/sessions', (c) => {
-		const { db, clock } = c.var.deps;
-		const from = c.req.query('from') ?? parisYearStart(clock.now());
+		const { db } = c.var.deps;
+		// Every session (a few a year), or those from ?from=YYYY-MM-DD on.
+		const from = c.req.query('from') ?? '';
 		const items = sessionsFrom(db, /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : '0000-01-01').map(
 			(s) => ({ ...s, eligible: eligibleCount(db, s.periodEnd) })
 		);
