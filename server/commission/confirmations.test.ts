@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PouchDoc, ReplicationInfo } from 'pouchdb-core';
 import { submittedPreinscription } from '../../sync/test/factories';
 import { Pouch } from '../../sync/test/pouch';
+import { frenchLongDay } from '../../src/lib/domain/french-date';
 import { signedInStaff, type CookieJar } from '../test/harness';
 import { openDesk, openFamily, type Desk, type Family } from '../desk/desk-fixtures';
 import { checksOf } from './checks';
@@ -104,11 +105,16 @@ describe('confirmation documents (S-OWN-6)', () => {
 			},
 			comment: 'Nous travaillons désormais tous les deux.'
 		});
+		const date = (
+			desk.h.db.prepare('SELECT date FROM commission_sessions WHERE id = ?').get(sessionId) as {
+				date: string;
+			}
+		).date;
 		expect(events(row.id).at(-1)).toEqual({
 			action: 'confirm',
 			status: 'Déposée',
 			actor_name: 'Famille',
-			comment: 'Nous travaillons désormais tous les deux.'
+			comment: `Situation confirmée pour la commission du ${frenchLongDay(date)} : Nous travaillons désormais tous les deux.`
 		});
 		expect(events(row.id).filter((e) => e.action === 'confirm')).toHaveLength(1);
 	});

@@ -7,6 +7,7 @@
 import { DocRefused } from '../../sync/server/errors';
 import type { AppProjector } from '../../sync/server/host';
 import { WAITING_REQUEST_STATUSES, type RequestStatus } from '../../src/lib/domain/request-status';
+import { frenchLongDay } from '../../src/lib/domain/french-date';
 import type { Db } from '../db';
 
 export const CONFIRM_REQUEST_UNKNOWN =
@@ -44,8 +45,8 @@ export const projectConfirmation: AppProjector = (rev, ctx) => {
 		throw new DocRefused('forbidden', CONFIRM_NOT_WAITING);
 	const sessionId = String(rev.body.sessionId);
 	const session = db
-		.prepare('SELECT state FROM commission_sessions WHERE id = ?')
-		.get(sessionId) as { state: string } | undefined;
+		.prepare('SELECT state, date FROM commission_sessions WHERE id = ?')
+		.get(sessionId) as { state: string; date: string } | undefined;
 	if (!session) throw new DocRefused('forbidden', CONFIRM_SESSION_UNKNOWN);
 	if (session.state !== 'planned') throw new DocRefused('forbidden', CONFIRM_SESSION_CLOSED);
 	if (
@@ -83,7 +84,8 @@ export const projectConfirmation: AppProjector = (rev, ctx) => {
 		status: request.status,
 		actorId: null,
 		actorName: FAMILY_AT_DESK,
-		comment: comment || null
+		// The history shows the status again: say what happened, then the family's words.
+		comment: `Situation confirmée pour la commission du ${frenchLongDay(session.date)}${comment ? ` : ${comment}` : '.'}`
 	});
 };
 
