@@ -246,6 +246,10 @@ describe('plan the year', () => {
 		);
 		expect((await again.json()).items).toEqual([]);
 		expect(count('commission_sessions')).toBe(4);
+		const audited = h.db
+			.prepare("SELECT detail FROM audit_log WHERE action = 'commission.plan-year' ORDER BY id")
+			.all() as { detail: string }[];
+		expect(audited.map((r) => JSON.parse(r.detail).dates.length)).toEqual([4, 0]);
 	});
 
 	it('moves a 15th on a weekend to the Monday, keeps a month already planned', async () => {
