@@ -42,7 +42,7 @@ const raw = Array.from({ length: FILES }, (_, i) => {
 			siblingStructureIds: rand() < 0.1 ? [pick(STRUCTURES)] : [],
 			choices,
 			twins: rand() < 0.02,
-			checks: rand() < 0.05 ? { disability: true } : {}
+			checks: (rand() < 0.05 ? { disability: true } : {}) as Record<string, boolean>
 		}
 	};
 });
