@@ -7,6 +7,7 @@ import { requireRole } from '../http/session-middleware';
 import { deskAuditRoutes } from '../audit/routes';
 import { deskNewsRoutes } from '../news/routes';
 import { deskStructureRoutes } from '../structures/routes';
+import { commissionSessionRoutes } from '../commission/session-routes';
 import { commissionPlanRoutes } from '../commission/plan-routes';
 import { eventsRoutes } from './events-routes';
 import { messageRoutes } from './request-messages';
@@ -30,5 +31,6 @@ export const deskRoutes = new Hono<AppEnv>()
 	.route('/', documentRoutes)
 	.route('/', actionRoutes)
 	.route('/', messageRoutes)
+	.route('/', commissionSessionRoutes)
 	.route('/', commissionPlanRoutes)
 	.all('*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));

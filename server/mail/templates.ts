@@ -6,12 +6,12 @@ function escapeHtml(s: string): string {
 	return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-interface Block {
+export interface Block {
 	text: string;
 	link?: { href: string; label: string };
 }
 
-function render(to: string, subject: string, greeting: string, blocks: Block[]): OutgoingMail {
+export function render(to: string, subject: string, greeting: string, blocks: Block[]): OutgoingMail {
 	const text = [
 		greeting,
 		'',
@@ -42,7 +42,7 @@ export interface Person {
 	lastName: string;
 }
 
-const hello = (p: Person) =>
+export const hello = (p: Person) =>
 	`Bonjour ${p.civility ?? ''} ${p.lastName.toUpperCase()},`.replace('  ', ' ');
 
 export function activationMail(to: string, person: Person, link: string): OutgoingMail {
