@@ -2,7 +2,14 @@
 // (inflated), the strings of its Tj operators decoded from WinAnsi — one line per Tj.
 import { inflateSync } from 'node:zlib';
 
-const winAnsi = new TextDecoder('windows-1252');
+// WinAnsi is Latin-1 but for 0x80–0x9F (Node's decoders may treat windows-1252 as Latin-1).
+const HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const winAnsi = {
+	decode: (bytes: Buffer) =>
+		[...bytes]
+			.map((b) => (b >= 0x80 && b <= 0x9f ? HIGH[b - 0x80] : String.fromCharCode(b)))
+			.join('')
+};
 
 export function pdfText(bytes: Uint8Array): string {
 	const raw = Buffer.from(bytes);
