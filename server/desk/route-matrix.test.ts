@@ -21,7 +21,8 @@ const ADMIN_ONLY = new Set([
 	'PUT /api/agent/commission/sessions/:id/capacities',
 	'PUT /api/agent/commission/grid',
 	'GET /api/agent/commission/settings',
-	'PUT /api/agent/commission/settings'
+	'PUT /api/agent/commission/settings',
+	'POST /api/agent/commission/sessions/:id/close'
 ]);
 
 /** A body each route can read (right or wrong for the route: only the guard is tested here). */
@@ -51,7 +52,9 @@ const BODIES: Record<string, unknown> = {
 	'PUT /api/agent/commission/sessions/:id/capacities': { items: [] },
 	'PUT /api/agent/commission/grid': { criteria: [] },
 	'PUT /api/agent/commission/settings': { offerDeadlineDays: 15, reminderDays: 14 },
-	'PUT /api/agent/commission/requests/:number/checks/:criterionId': { met: true }
+	'PUT /api/agent/commission/requests/:number/checks/:criterionId': { met: true },
+	'PUT /api/agent/commission/sessions/:id/adjustments/:number': { kind: 'hold', reason: 'Test.' },
+	'POST /api/agent/commission/sessions/:id/close': { members: 'Mme Test' }
 };
 
 let desk: Desk;
