@@ -78,7 +78,8 @@ async function filed(
 function plannedSession(places: Record<string, number>): string {
 	const id = randomUUID();
 	const db = desk.h.db;
-	const date = `2027-0${6 + db.prepare('SELECT COUNT(*) AS n FROM commission_sessions').pluck().get()}-15`;
+	const n = db.prepare('SELECT COUNT(*) FROM commission_sessions').pluck().get() as number;
+	const date = `2027-06-${String(10 + n).padStart(2, '0')}`;
 	db.prepare(
 		`INSERT INTO commission_sessions (id, date, period_start, period_end, created_at, updated_at)
 		 VALUES (?, ?, '2027-07-01', '2027-09-30', 0, 0)`
@@ -533,5 +534,81 @@ describe('closing a session', () => {
 		const csvText = Buffer.from(await csv.arrayBuffer()).toString('utf8'); // keeps the BOM
 		expect(csvText.startsWith('\uFEFF"Commission";"Demandes examinées";"Places";')).toBe(true);
 		expect(csvText).toContain('"5";"2";"2";"1";"40"\r\n');
+	});
+
+	it('a later session examines the waiting list again and replaces its ranks; unconfirmed files are flagged, a confirmation’s answers count', async () => {
+		retire();
+		const first = plannedSession({ 'cocon-de-soie': 1 });
+		const a = await filed('Garnier', { questionnaire: BOTH }); // 7 → offer
+		const w = await filed('Weber', {
+			questionnaire: { residentInArea: false, professionalSituation: ['parent1Works'] }
+		}); // 0 → waiting list
+		expect((await close(first, { members: 'Mme Test' })).status).toBe(200);
+		const ranks = () =>
+			desk.h.db
+				.prepare(
+					'SELECT w.session_id FROM commission_waitlist w JOIN requests r ON r.id = w.request_id WHERE r.number = ?'
+				)
+				.pluck()
+				.all(w.number);
+		expect(ranks()).toEqual([first, first]);
+
+		const second = plannedSession({ 'grain-d-aile': 1 });
+		const c = await filed('Chevalier', {
+			questionnaire: { residentInArea: true, professionalSituation: ['parent1Works'] }
+		}); // 3, no confirmation after the reminder: flagged
+		const db = desk.h.db;
+		db.prepare('UPDATE commission_sessions SET reminded_at = ? WHERE id = ?').run(
+			desk.h.clock.now(),
+			second
+		);
+		// W confirmed its situation: now resident, both parents working → 7.
+		db.prepare(
+			`INSERT INTO commission_confirmations (session_id, request_id, household_id, doc_id, questionnaire, confirmed_at)
+			 SELECT ?, id, household_id, ?, ?, ? FROM requests WHERE number = ?`
+		).run(
+			second,
+			`confirmation:${randomUUID()}`,
+			JSON.stringify(BOTH),
+			desk.h.clock.now(),
+			w.number
+		);
+
+		const body = await (await files(second)).json();
+		expect(
+			body.items.map(
+				(i: {
+					number: number;
+					status: string;
+					score: number;
+					confirmed: boolean;
+					flagged: boolean;
+				}) => [i.number, i.status, i.score, i.confirmed, i.flagged]
+			)
+		).toEqual([
+			[w.number, 'Liste d’attente', 7, true, false],
+			[c.number, 'Complète', 3, false, true]
+		]);
+		expect(body.items.map((i: { number: number }) => i.number)).not.toContain(a.number);
+
+		await expect((await close(second, { members: 'Mme Test' })).json()).resolves.toMatchObject({
+			offers: 1,
+			waitlisted: 1
+		});
+		// W got the place of the second session: its earlier ranks are gone; C waits on its lists.
+		expect(ranks()).toEqual([]);
+		expect(db.prepare('SELECT status FROM requests WHERE number = ?').pluck().get(w.number)).toBe(
+			'Place proposée'
+		);
+		expect(
+			db
+				.prepare(
+					'SELECT w.structure_id, w.rank, w.session_id FROM commission_waitlist w JOIN requests r ON r.id = w.request_id WHERE r.number = ? ORDER BY w.structure_id'
+				)
+				.all(c.number)
+		).toEqual([
+			{ structure_id: 'cocon-de-soie', rank: 1, session_id: second },
+			{ structure_id: 'grain-d-aile', rank: 1, session_id: second }
+		]);
 	});
 });

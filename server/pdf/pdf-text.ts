@@ -15,7 +15,7 @@ export function pdfText(bytes: Uint8Array): string {
 	const raw = Buffer.from(bytes);
 	const latin = raw.toString('latin1');
 	const out: string[] = [];
-	const re = /stream\r?\n/g;
+	const re = /(?<!end)stream\r?\n/g;
 	let m: RegExpExecArray | null;
 	while ((m = re.exec(latin))) {
 		const start = m.index + m[0].length;
