@@ -39,6 +39,15 @@ beforeAll(async () => {
 		'bothParentsWorking'
 	);
 	criterion.run('disability', 3, 'Handicap attesté', 5, 'manual', 'disability');
+	criterion.run('twins', 4, 'Jumeaux', 1, 'household', 'twins');
+	criterion.run(
+		'siblingInStructure',
+		5,
+		'Frère ou sœur dans la structure',
+		2,
+		'household',
+		'siblingInStructure'
+	);
 });
 afterAll(() => desk.close());
 
@@ -157,7 +166,9 @@ describe('preparing a session', () => {
 		expect(itemA.lines).toEqual([
 			expect.objectContaining({ criterionId: 'residentInArea', met: true, points: 3 }),
 			expect.objectContaining({ criterionId: 'bothParentsWorking', met: true, points: 4 }),
-			expect.objectContaining({ criterionId: 'disability', met: false, points: 0 })
+			expect.objectContaining({ criterionId: 'disability', met: false, points: 0 }),
+			expect.objectContaining({ criterionId: 'twins', met: false, points: 0 }),
+			expect.objectContaining({ criterionId: 'siblingInStructure', met: false, points: 0 })
 		]);
 		// B's entry date is the period's start when wished before it.
 		expect(body.items.find((i: { number: number }) => i.number === b.number)).toMatchObject({
@@ -199,6 +210,62 @@ describe('preparing a session', () => {
 			checks: { disability: true }
 		});
 		expect(after.decisions[0]).toMatchObject({ number: b.number, order: 1, outcome: 'offer' });
+	});
+
+	it('reads twins and a sibling admitted in a chosen structure from the household file', async () => {
+		retire();
+		const t = await filed('Jumeau', { questionnaire: BOTH });
+		// The household declared a second child born the same day, and an older one admitted at Cocon de Soie.
+		const twin = randomUUID();
+		const older = randomUUID();
+		await t.family.send({
+			_id: `entourage:${randomUUID()}`,
+			type: 'entourage',
+			state: 'submitted',
+			members: [
+				{
+					id: twin,
+					role: 'child',
+					lastName: 'Exemple',
+					firstNames: 'Léo',
+					birthDate: '2025-03-14'
+				},
+				{
+					id: older,
+					role: 'child',
+					lastName: 'Exemple',
+					firstNames: 'Zoé',
+					birthDate: '2022-01-05'
+				}
+			]
+		});
+		const id = plannedSession({ 'cocon-de-soie': 1 });
+		const db = desk.h.db;
+		const householdId = t.family.householdId;
+		const requestId = db.prepare('SELECT id FROM requests WHERE number = ?').pluck().get(t.number);
+		const offerId = randomUUID();
+		db.prepare(
+			`INSERT INTO offers (id, request_id, household_id, session_id, structure_id, age_group, start_date, offered_at, deadline, source, state)
+			 VALUES (?, ?, ?, ?, 'cocon-de-soie', 'older', '2024-09-01', 0, 0, 'session', 'accepted')`
+		).run(offerId, requestId, householdId, id);
+		const siblingRequest = db
+			.prepare("SELECT id FROM requests WHERE household_id = ? AND type = 'entourage'")
+			.pluck()
+			.get(householdId);
+		db.prepare(
+			`INSERT INTO contracts (id, household_id, request_id, offer_id, child_id, child_name, structure_id, age_group, start_date, created_at)
+			 VALUES (?, ?, ?, ?, ?, 'Zoé EXEMPLE', 'cocon-de-soie', 'older', '2024-09-01', 0)`
+		).run(randomUUID(), householdId, siblingRequest, offerId, older);
+
+		const body = await (await files(id)).json();
+		const item = body.items.find((i: { number: number }) => i.number === t.number);
+		expect(item.score).toBe(3 + 4 + 1 + 2);
+		expect(item.lines).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({ criterionId: 'twins', met: true, points: 1 }),
+				expect.objectContaining({ criterionId: 'siblingInStructure', met: true, points: 2 })
+			])
+		);
 	});
 
 	it('adjustments need a reason, an assign needs a place left; deleting one goes back to the proposal', async () => {
