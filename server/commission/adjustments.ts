@@ -2,20 +2,26 @@
 // assign to a structure, hold (not decided this session), waiting list, refuse; always with the
 // reason typed by the agent. Deleting it goes back to the automatic proposal. Audited.
 import * as v from 'valibot';
+import { assignProblem } from '../../src/lib/domain/commission-proposal';
+import { AGE_GROUP_LABELS } from '../../src/lib/domain/structures';
 import type { Db } from '../db';
 import type { SessionUser } from '../http/env';
 import { ApiError } from '../http/errors';
 import { audit } from '../audit/audit';
 import { findRequest } from '../desk/request-file';
-import { liveProposal, requireSession, structureNames } from './prepare';
+import {
+	liveProposal,
+	requireSession,
+	structureNames,
+	toAdjustment,
+	toProposalFile
+} from './prepare';
 
 export const REASON_REQUIRED = 'Indiquez le motif de cet ajustement.';
 export const SESSION_CLOSED = 'Cette commission est close : ses décisions ne changent plus.';
 export const STRUCTURE_REQUIRED = 'Choisissez la structure où attribuer la place.';
 export const UNKNOWN_STRUCTURE = 'Cette structure n’existe pas.';
 export const NOT_EXAMINED = 'Cette demande n’est pas examinée par cette commission.';
-export const NO_PLACE_LEFT =
-	'Il ne reste plus de place dans cette structure pour cette tranche d’âge : retirez d’abord une autre attribution ou augmentez les places.';
 
 export const AdjustmentInput = v.object({
 	kind: v.picklist(['assign', 'hold', 'waitlist', 'refuse'], 'Cet ajustement est inconnu.'),
@@ -70,16 +76,18 @@ export function putAdjustment(
 	db.transaction(() => {
 		const { session, request, live, file } = plannedSessionAndFile(db, sessionId, numberParam, now);
 		if (structureId) {
-			// Manual assignments reserve their place before the automatic proposal: count the others'.
-			const others = live.adjustments.filter(
-				(a) =>
-					a.kind === 'assign' &&
-					a.requestId !== request.id &&
-					a.structureId === structureId &&
-					live.files.find((f) => f.request.id === a.requestId)?.ageGroup === file.ageGroup
-			).length;
-			const places = live.capacity[structureId]?.[file.ageGroup] ?? 0;
-			if (places - others <= 0) throw new ApiError(409, 'no_place', NO_PLACE_LEFT);
+			// Manual assignments reserve their place before the automatic proposal (lead's domain).
+			const problem = assignProblem(
+				live.files.map(toProposalFile),
+				live.capacity,
+				live.adjustments.map(toAdjustment),
+				{ requestId: request.id, kind: 'assign', structureId, reason: input.reason! },
+				{
+					structure: structureNames(db).get(structureId) ?? structureId,
+					group: AGE_GROUP_LABELS[file.ageGroup]
+				}
+			);
+			if (problem) throw new ApiError(409, 'no_place', problem);
 		}
 		db.prepare(
 			`INSERT INTO commission_adjustments (session_id, request_id, kind, structure_id, reason, by_id, by_name, at)

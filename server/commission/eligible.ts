@@ -11,7 +11,13 @@ import {
 import type { AgeGroup } from '../../src/lib/domain/structures';
 import { parseDocId } from '../../src/lib/domain/documents';
 import type { Db } from '../db';
-import { declaredMembers, referentOf, requestDoc, type RequestRow } from '../desk/request-file';
+import {
+	declaredMembers,
+	referentOf,
+	requestDoc,
+	type DeclaredMember,
+	type RequestRow
+} from '../desk/request-file';
 import {
 	checksOf,
 	confirmationsOf,
@@ -66,6 +72,7 @@ const strings = (x: unknown): string[] =>
 	Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : [];
 
 interface HouseholdFacts {
+	members: DeclaredMember[];
 	hasCoParent: boolean;
 	/** Children of the household file and of its declarations: id → birth (or expected) date. */
 	children: Map<string, string | null>;
@@ -79,8 +86,9 @@ function householdFacts(db: Db, householdId: string): HouseholdFacts {
 			"SELECT 1 FROM household_members WHERE household_id = ? AND role = 'coRepresentative' LIMIT 1"
 		)
 		.get(householdId);
+	const members = declaredMembers(db, householdId);
 	const children = new Map<string, string | null>();
-	for (const m of declaredMembers(db, householdId))
+	for (const m of members)
 		if (m.role === 'child')
 			children.set(m.id, (m.toBeBorn ? m.expectedBirthDate : m.birthDate) ?? null);
 	const filed = db
@@ -98,7 +106,7 @@ function householdFacts(db: Db, householdId: string): HouseholdFacts {
 			.prepare('SELECT child_id, structure_id FROM contracts WHERE household_id = ? AND status = ?')
 			.all(householdId, REQUEST_STATUS.admitted) as { child_id: string; structure_id: string }[]
 	).map((c) => ({ childId: c.child_id, structureId: c.structure_id }));
-	return { hasCoParent, children, contracts };
+	return { members, hasCoParent, children, contracts };
 }
 
 /** The files of these requests for the session, with their facts. */
@@ -118,9 +126,7 @@ export function sessionFilesOf(
 		let hh = households.get(request.household_id);
 		if (!hh) households.set(request.household_id, (hh = householdFacts(db, request.household_id)));
 		const childId = typeof doc.childId === 'string' ? doc.childId : null;
-		const member = childId
-			? declaredMembers(db, request.household_id).find((m) => m.id === childId)
-			: undefined;
+		const member = childId ? hh.members.find((m) => m.id === childId) : undefined;
 		const birthDate = childId ? (hh.children.get(childId) ?? null) : null;
 		const wishedDate = typeof doc.wishedStartDate === 'string' ? doc.wishedStartDate : '';
 		const startDate = wishedDate > session.periodStart ? wishedDate : session.periodStart;

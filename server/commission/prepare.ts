@@ -74,13 +74,20 @@ export function adjustmentsOf(db: Db, sessionId: string): AdjustmentRow[] {
 	}));
 }
 
-const toProposalFile = (f: ScoredFile): ProposalFile => ({
+export const toProposalFile = (f: ScoredFile): ProposalFile => ({
 	requestId: f.request.id,
 	number: f.request.number,
 	score: f.score,
 	submittedAt: f.request.submitted_at,
 	ageGroup: f.ageGroup,
 	choices: f.facts.choices
+});
+
+export const toAdjustment = (a: AdjustmentRow): Adjustment => ({
+	requestId: a.requestId,
+	kind: a.kind,
+	structureId: a.structureId,
+	reason: a.reason
 });
 
 /** The live state of a planned session: its scored files and the proposal. */

@@ -325,7 +325,9 @@ describe('preparing a session', () => {
 			reason: 'Urgence sociale.'
 		});
 		expect(full.status).toBe(409);
-		expect((await full.json()).error.message).toMatch(/Il ne reste plus de place/);
+		expect((await full.json()).error.message).toMatch(
+			/^Plus aucune place en section Grands à « .+ » pour cette commission/
+		);
 
 		// A request the session does not examine.
 		const other = await filed('Ailleurs', { wishedStartDate: '2027-12-01' });
