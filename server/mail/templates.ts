@@ -11,7 +11,12 @@ export interface Block {
 	link?: { href: string; label: string };
 }
 
-export function render(to: string, subject: string, greeting: string, blocks: Block[]): OutgoingMail {
+export function render(
+	to: string,
+	subject: string,
+	greeting: string,
+	blocks: Block[]
+): OutgoingMail {
 	const text = [
 		greeting,
 		'',
