@@ -14,6 +14,7 @@ import { ApiError } from '../http/errors';
 import { syncHostFor } from '../sync-host';
 import type { RequestRow } from '../desk/request-file';
 import { applyOutcome } from './decide';
+import { statement } from './statements';
 import { liveProposal, requireSession, structureNames } from './prepare';
 
 export const MEMBERS_REQUIRED = 'Indiquez les membres présents à la commission.';
@@ -43,9 +44,10 @@ export interface OfferInput {
 const DAY_MS = 86_400_000;
 
 function offerDeadlineDays(deps: AppDeps): number {
-	const row = deps.db
-		.prepare("SELECT value FROM settings WHERE key = 'commission.offerDeadlineDays'")
-		.get() as { value: string } | undefined;
+	const row = statement(
+		deps.db,
+		"SELECT value FROM settings WHERE key = 'commission.offerDeadlineDays'"
+	).get() as { value: string } | undefined;
 	const n = row ? Number(row.value) : NaN;
 	return Number.isSafeInteger(n) && n > 0 ? n : OFFER_DEADLINE_DAYS;
 }
@@ -58,14 +60,14 @@ function offerDeadlineDays(deps: AppDeps): number {
 export function offerPlace(deps: AppDeps, input: OfferInput): { offerId: string } {
 	const { db } = deps;
 	const now = deps.clock.now();
-	const req = db
-		.prepare(
-			'SELECT id, number, household_id, doc_id, type, status, submitted_at, updated_at, version FROM requests WHERE id = ?'
-		)
-		.get(input.requestId) as RequestRow;
+	const req = statement(
+		db,
+		'SELECT id, number, household_id, doc_id, type, status, submitted_at, updated_at, version FROM requests WHERE id = ?'
+	).get(input.requestId) as RequestRow;
 	const offerId = randomUUID();
 	const deadline = now + offerDeadlineDays(deps) * DAY_MS;
-	db.prepare(
+	statement(
+		db,
 		`INSERT INTO offers (id, request_id, household_id, session_id, structure_id, age_group, start_date,
 		 offered_at, deadline, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	).run(
@@ -80,8 +82,10 @@ export function offerPlace(deps: AppDeps, input: OfferInput): { offerId: string 
 		deadline,
 		input.source
 	);
-	db.prepare('DELETE FROM commission_waitlist WHERE request_id = ?').run(req.id);
-	const structureName = structureNames(db).get(input.structureId) ?? input.structureId;
+	statement(db, 'DELETE FROM commission_waitlist WHERE request_id = ?').run(req.id);
+	const structureName =
+		(statement(db, 'SELECT name FROM structures WHERE id = ?').pluck().get(input.structureId) as
+			string | undefined) ?? input.structureId;
 	const deadlineIso = new Date(deadline).toISOString();
 	applyOutcome(
 		deps,

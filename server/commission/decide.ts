@@ -17,6 +17,7 @@ import { ApiError } from '../http/errors';
 import { enqueueMail } from '../mail/outbox';
 import { hello, render, type Block } from '../mail/templates';
 import { referentOf, type RequestRow } from '../desk/request-file';
+import { statement } from './statements';
 
 export interface StatusExtra {
 	reason?: string;
@@ -51,14 +52,15 @@ export function applyOutcome(
 	now: number
 ): RequestStatus {
 	const { db } = deps;
-	const current = db.prepare('SELECT status FROM requests WHERE id = ?').get(req.id) as {
+	const current = statement(db, 'SELECT status FROM requests WHERE id = ?').get(req.id) as {
 		status: RequestStatus;
 	};
 	const next = nextStatus(current.status, outcome.action);
 	if (!next.ok) throw new ApiError(409, 'not_allowed', `Demande n° ${req.number} : ${next.reason}`);
 	const at = new Date(now).toISOString();
 	const byName = outcome.by?.name ?? 'Commission d’attribution';
-	db.prepare(
+	statement(
+		db,
 		'UPDATE requests SET status = ?, version = version + 1, updated_at = ? WHERE id = ? AND status = ?'
 	).run(next.status, at, req.id, current.status);
 	host.requestChanged({

@@ -13,7 +13,6 @@ import { parseDocId } from '../../src/lib/domain/documents';
 import type { Db } from '../db';
 import {
 	declaredMembers,
-	referentOf,
 	requestDoc,
 	type DeclaredMember,
 	type RequestRow
@@ -78,35 +77,53 @@ interface HouseholdFacts {
 	children: Map<string, string | null>;
 	/** Structures where a child has a contract « Admis »: child id → structure ids. */
 	contracts: { childId: string; structureId: string }[];
+	/** The reference parent's names. */
+	family: { lastName: string; firstNames: string };
 }
 
-function householdFacts(db: Db, householdId: string): HouseholdFacts {
-	const hasCoParent = !!db
-		.prepare(
-			"SELECT 1 FROM household_members WHERE household_id = ? AND role = 'coRepresentative' LIMIT 1"
-		)
-		.get(householdId);
-	const members = declaredMembers(db, householdId);
-	const children = new Map<string, string | null>();
-	for (const m of members)
-		if (m.role === 'child')
-			children.set(m.id, (m.toBeBorn ? m.expectedBirthDate : m.birthDate) ?? null);
-	const filed = db
-		.prepare(
-			"SELECT member_id, birth_date, expected_birth_date FROM household_members WHERE household_id = ? AND role = 'child'"
-		)
-		.all(householdId) as {
-		member_id: string;
-		birth_date: string | null;
-		expected_birth_date: string | null;
-	}[];
-	for (const c of filed) children.set(c.member_id, c.birth_date ?? c.expected_birth_date);
-	const contracts = (
-		db
-			.prepare('SELECT child_id, structure_id FROM contracts WHERE household_id = ? AND status = ?')
-			.all(householdId, REQUEST_STATUS.admitted) as { child_id: string; structure_id: string }[]
-	).map((c) => ({ childId: c.child_id, structureId: c.structure_id }));
-	return { members, hasCoParent, children, contracts };
+/** The statements reading a household's facts, prepared once per read of a session's files. */
+function householdReader(db: Db) {
+	const coParent = db.prepare(
+		"SELECT 1 FROM household_members WHERE household_id = ? AND role = 'coRepresentative' LIMIT 1"
+	);
+	const filedChildren = db.prepare(
+		"SELECT member_id, birth_date, expected_birth_date FROM household_members WHERE household_id = ? AND role = 'child'"
+	);
+	const admitted = db.prepare(
+		'SELECT child_id, structure_id FROM contracts WHERE household_id = ? AND status = ?'
+	);
+	const referent = db.prepare(
+		`SELECT last_name, first_names FROM users WHERE household_id = ? AND role = 'parent'
+		 ORDER BY created_at, id LIMIT 1`
+	);
+	return (householdId: string): HouseholdFacts => {
+		const members = declaredMembers(db, householdId);
+		const children = new Map<string, string | null>();
+		for (const m of members)
+			if (m.role === 'child')
+				children.set(m.id, (m.toBeBorn ? m.expectedBirthDate : m.birthDate) ?? null);
+		const filed = filedChildren.all(householdId) as {
+			member_id: string;
+			birth_date: string | null;
+			expected_birth_date: string | null;
+		}[];
+		for (const c of filed) children.set(c.member_id, c.birth_date ?? c.expected_birth_date);
+		const contracts = (
+			admitted.all(householdId, REQUEST_STATUS.admitted) as {
+				child_id: string;
+				structure_id: string;
+			}[]
+		).map((c) => ({ childId: c.child_id, structureId: c.structure_id }));
+		const family = referent.get(householdId) as
+			{ last_name: string; first_names: string } | undefined;
+		return {
+			members,
+			hasCoParent: !!coParent.get(householdId),
+			children,
+			contracts,
+			family: { lastName: family?.last_name ?? '', firstNames: family?.first_names ?? '' }
+		};
+	};
 }
 
 /** The files of these requests for the session, with their facts. */
@@ -121,10 +138,11 @@ export function sessionFilesOf(
 		requests.map((r) => r.id)
 	);
 	const households = new Map<string, HouseholdFacts>();
+	const householdFacts = householdReader(db);
 	return requests.map((request) => {
 		const doc = requestDoc(db, request) ?? {};
 		let hh = households.get(request.household_id);
-		if (!hh) households.set(request.household_id, (hh = householdFacts(db, request.household_id)));
+		if (!hh) households.set(request.household_id, (hh = householdFacts(request.household_id)));
 		const childId = typeof doc.childId === 'string' ? doc.childId : null;
 		const member = childId ? hh.members.find((m) => m.id === childId) : undefined;
 		const birthDate = childId ? (hh.children.get(childId) ?? null) : null;
@@ -132,13 +150,12 @@ export function sessionFilesOf(
 		const startDate = wishedDate > session.periodStart ? wishedDate : session.periodStart;
 		const confirmation = confirmations[request.id];
 		const docQuestionnaire = (doc.questionnaire ?? {}) as FileFacts['questionnaire'];
-		const referent = referentOf(db, request.household_id);
 		const twins =
 			!!birthDate && [...hh.children].some(([id, born]) => id !== childId && born === birthDate);
 		return {
 			request,
 			docUuid: parseDocId(request.doc_id)?.uuid ?? '',
-			family: { lastName: referent?.last_name ?? '', firstNames: referent?.first_names ?? '' },
+			family: hh.family,
 			child: {
 				id: childId,
 				firstNames: member?.firstNames ?? '',
