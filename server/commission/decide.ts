@@ -19,6 +19,8 @@ import { hello, render, type Block } from '../mail/templates';
 import { referentOf, type RequestRow } from '../desk/request-file';
 import { statement } from './statements';
 
+export const COMMISSION_NAME = 'Commission d’attribution';
+
 export interface StatusExtra {
 	reason?: string;
 	offer?: {
@@ -58,7 +60,7 @@ export function applyOutcome(
 	const next = nextStatus(current.status, outcome.action);
 	if (!next.ok) throw new ApiError(409, 'not_allowed', `Demande n° ${req.number} : ${next.reason}`);
 	const at = new Date(now).toISOString();
-	const byName = outcome.by?.name ?? 'Commission d’attribution';
+	const byName = outcome.by?.name ?? COMMISSION_NAME;
 	statement(
 		db,
 		'UPDATE requests SET status = ?, version = version + 1, updated_at = ? WHERE id = ? AND status = ?'
@@ -92,7 +94,8 @@ export function applyOutcome(
 	const entry = {
 		status: next.status,
 		at: typeof last === 'string' && last > at ? last : at,
-		by: byName
+		// The family reads the commission's decision; the desk's history names the agent.
+		by: COMMISSION_NAME
 	};
 	const doc = v.parse(StatusDoc, {
 		...rest,

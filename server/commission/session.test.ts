@@ -432,6 +432,11 @@ describe('closing a session', () => {
 				deadline: new Date(desk.h.clock.now() + 15 * 86_400_000).toISOString()
 			}
 		});
+		// The family reads the commission's decision; the desk's history names the admin who closed.
+		expect((offered.history as unknown[]).at(-1)).toMatchObject({
+			status: 'Place proposée',
+			by: 'Commission d’attribution'
+		});
 		expect((await statusDoc(b)).offer).toMatchObject({ structureId: 'cocon-de-soie' });
 		expect(await statusDoc(c)).toMatchObject({
 			status: 'Refusée',
@@ -446,8 +451,8 @@ describe('closing a session', () => {
 		// One mail to each decided family, none to the held one.
 		const mails = desk.h.outboxMails().slice(mailsBefore);
 		const to = (x: Filed) => mails.filter((m) => m.to === x.family.email).map((m) => m.subject);
-		expect(to(a)).toEqual([`Une place vous est proposée — demande n° ${a.number}`]);
-		expect(to(b)).toEqual([`Une place vous est proposée — demande n° ${b.number}`]);
+		expect(to(a)).toEqual([expect.stringMatching(/^Une place vous est proposée/)]);
+		expect(to(b)).toEqual([expect.stringMatching(/^Une place vous est proposée/)]);
 		expect(to(c)).toEqual([`Votre demande n° ${c.number} : Refusée`]);
 		expect(to(f)).toEqual([`Votre demande n° ${f.number} : Liste d’attente`]);
 		expect(to(g)).toEqual([]);
@@ -468,6 +473,14 @@ describe('closing a session', () => {
 			{ number: c.number, action: 'refuse' },
 			{ number: f.number, action: 'waitlist' }
 		]);
+		expect(
+			desk.h.db
+				.prepare(
+					"SELECT DISTINCT actor_name FROM request_events WHERE action IN ('offer', 'waitlist', 'refuse')"
+				)
+				.pluck()
+				.all()
+		).toEqual(['Paule Directrice']);
 		expect(
 			desk.h.db
 				.prepare(
