@@ -693,4 +693,44 @@ describe('closing a session', () => {
 			{ structure_id: 'grain-d-aile', rank: 1, session_id: second }
 		]);
 	});
+
+	it('is one transaction: a failure on the last family leaves nothing half-written', async () => {
+		retire();
+		const a = await filed('Avant', { questionnaire: BOTH }); // offered first
+		const z = await filed('Zèbre', { questionnaire: { ...BOTH, residentInArea: false } }); // offered last
+		const id = plannedSession({ 'cocon-de-soie': 1, 'grain-d-aile': 1 });
+		const db = desk.h.db;
+		const zId = db.prepare('SELECT id FROM requests WHERE number = ?').pluck().get(z.number);
+		db.exec(
+			`CREATE TRIGGER test_fail BEFORE INSERT ON offers WHEN NEW.request_id = '${zId}'
+			 BEGIN SELECT RAISE(ABORT, 'panne simulée'); END`
+		);
+		const mails = desk.h.outboxMails().length;
+		const audits = db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get();
+		try {
+			const res = await close(id, { members: 'Mme Test' });
+			expect(res.status).toBe(500);
+		} finally {
+			db.exec('DROP TRIGGER test_fail');
+		}
+		expect(db.prepare('SELECT state FROM commission_sessions WHERE id = ?').pluck().get(id)).toBe(
+			'planned'
+		);
+		for (const table of ['commission_decisions', 'commission_waitlist', 'offers'])
+			expect(
+				db.prepare(`SELECT COUNT(*) FROM ${table} WHERE session_id = ?`).pluck().get(id),
+				table
+			).toBe(0);
+		expect(db.prepare('SELECT status FROM requests WHERE number = ?').pluck().get(a.number)).toBe(
+			'Complète'
+		);
+		expect(desk.h.outboxMails()).toHaveLength(mails);
+		expect(db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get()).toBe(audits);
+		await a.family.pull();
+		expect(
+			((await a.family.device.get(`svc:status:${a.docId}`)) as { status: string }).status
+		).toBe('Complète');
+		// Once the fault is gone, the same close goes through.
+		expect((await close(id, { members: 'Mme Test' })).status).toBe(200);
+	});
 });
