@@ -3,11 +3,7 @@
 // still waits: it is examined too), each with what its score is computed from (FileFacts) and
 // what the session's screen shows of it.
 import { ageGroupAt, type FileFacts } from '../../src/lib/domain/commission-score';
-import {
-	COMMISSION_ELIGIBLE_STATUSES,
-	REQUEST_STATUS,
-	type RequestStatus
-} from '../../src/lib/domain/request-status';
+import { COMMISSION_ELIGIBLE_STATUSES, REQUEST_STATUS } from '../../src/lib/domain/request-status';
 import type { AgeGroup } from '../../src/lib/domain/structures';
 import { parseDocId } from '../../src/lib/domain/documents';
 import type { Db } from '../db';
@@ -181,5 +177,3 @@ export function sessionFilesOf(
 		};
 	});
 }
-
-export const isEligibleStatus = (s: RequestStatus) => COMMISSION_ELIGIBLE_STATUSES.includes(s);
