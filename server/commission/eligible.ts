@@ -37,8 +37,13 @@ export interface SessionFile {
 const REQUEST_COLUMNS =
 	'r.id, r.number, r.household_id, r.doc_id, r.type, r.status, r.submitted_at, r.updated_at, r.version';
 
+/** A request with its submitted document (read once). */
+export interface RequestWithDoc extends RequestRow {
+	doc: Record<string, unknown> | null;
+}
+
 /** The eligible requests of a planned session, oldest number first. */
-export function eligibleRequests(db: Db, session: CommissionSessionRecord): RequestRow[] {
+export function eligibleRequests(db: Db, session: CommissionSessionRecord): RequestWithDoc[] {
 	const statuses = COMMISSION_ELIGIBLE_STATUSES;
 	const rows = db
 		.prepare(
@@ -47,10 +52,12 @@ export function eligibleRequests(db: Db, session: CommissionSessionRecord): Requ
 			 ORDER BY r.number`
 		)
 		.all(...statuses) as RequestRow[];
-	return rows.filter((r) => {
-		const wished = requestDoc(db, r)?.wishedStartDate;
-		return typeof wished === 'string' && wished <= session.periodEnd;
-	});
+	return rows
+		.map((r) => ({ ...r, doc: requestDoc(db, r) }))
+		.filter((r) => {
+			const wished = r.doc?.wishedStartDate;
+			return typeof wished === 'string' && wished <= session.periodEnd;
+		});
 }
 
 /** The requests a closed session decided on (its frozen decisions). */
@@ -126,7 +133,7 @@ function householdReader(db: Db) {
 export function sessionFilesOf(
 	db: Db,
 	session: CommissionSessionRecord,
-	requests: readonly RequestRow[]
+	requests: readonly (RequestRow | RequestWithDoc)[]
 ): SessionFile[] {
 	const confirmations: Record<string, ConfirmationRecord> = confirmationsOf(db, session.id);
 	const checks = checksOf(
@@ -135,8 +142,9 @@ export function sessionFilesOf(
 	);
 	const households = new Map<string, HouseholdFacts>();
 	const householdFacts = householdReader(db);
-	return requests.map((request) => {
-		const doc = requestDoc(db, request) ?? {};
+	return requests.map((row) => {
+		const { doc: read, ...request } = 'doc' in row ? row : { ...row, doc: requestDoc(db, row) };
+		const doc = read ?? {};
 		let hh = households.get(request.household_id);
 		if (!hh) households.set(request.household_id, (hh = householdFacts(request.household_id)));
 		const childId = typeof doc.childId === 'string' ? doc.childId : null;
