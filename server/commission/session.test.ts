@@ -625,6 +625,9 @@ describe('closing a session', () => {
 		const w = await filed('Weber', {
 			questionnaire: { residentInArea: false, professionalSituation: ['parent1Works'] }
 		}); // 0 → waiting list
+		const h = await filed('Hubert', {
+			questionnaire: { residentInArea: false, professionalSituation: ['parent1Works'] }
+		}); // 0 → waiting list, after W (same score and time: smaller number first)
 		expect((await close(first, { members: 'Mme Test' })).status).toBe(200);
 		const ranks = () =>
 			desk.h.db
@@ -669,14 +672,33 @@ describe('closing a session', () => {
 			)
 		).toEqual([
 			[w.number, 'Liste d’attente', 7, true, false],
+			[h.number, 'Liste d’attente', 0, false, true],
 			[c.number, 'Complète', 3, false, true]
 		]);
 		expect(body.items.map((i: { number: number }) => i.number)).not.toContain(a.number);
 
+		// H is held: not decided this time, it keeps its status and its ranks of the first session.
+		expect(
+			(await adjust(second, h.number, { kind: 'hold', reason: 'Déménagement en cours.' })).status
+		).toBe(200);
 		await expect((await close(second, { members: 'Mme Test' })).json()).resolves.toMatchObject({
 			offers: 1,
-			waitlisted: 1
+			waitlisted: 1,
+			held: 1
 		});
+		expect(
+			db
+				.prepare(
+					'SELECT w.structure_id, w.rank, w.session_id FROM commission_waitlist w JOIN requests r ON r.id = w.request_id WHERE r.number = ? ORDER BY w.structure_id'
+				)
+				.all(h.number)
+		).toEqual([
+			{ structure_id: 'cocon-de-soie', rank: 2, session_id: first },
+			{ structure_id: 'grain-d-aile', rank: 2, session_id: first }
+		]);
+		expect(db.prepare('SELECT status FROM requests WHERE number = ?').pluck().get(h.number)).toBe(
+			'Liste d’attente'
+		);
 		// W got the place of the second session: its earlier ranks are gone; C waits on its lists.
 		expect(ranks()).toEqual([]);
 		expect(db.prepare('SELECT status FROM requests WHERE number = ?').pluck().get(w.number)).toBe(
