@@ -13,12 +13,9 @@ import {
 	type DeclaredMember,
 	type RequestRow
 } from '../desk/request-file';
-import {
-	checksOf,
-	confirmationsOf,
-	type CommissionSessionRecord,
-	type ConfirmationRecord
-} from './plan-reads';
+import { checksOf } from './checks';
+import { confirmationsOf, type ConfirmationRecord } from './confirmations';
+import type { CommissionSessionRecord } from './sessions';
 
 export interface SessionFile {
 	request: RequestRow;

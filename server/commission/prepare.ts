@@ -14,16 +14,9 @@ import { AGE_GROUPS, type AgeGroup } from '../../src/lib/domain/structures';
 import type { Db } from '../db';
 import { ApiError } from '../http/errors';
 import { decidedRequests, eligibleRequests, sessionFilesOf, type SessionFile } from './eligible';
-import {
-	capacitiesOf,
-	gridInForce,
-	gridVersion,
-	sessionById,
-	type Capacity,
-	type CommissionSessionRecord
-} from './plan-reads';
-
-export const SESSION_NOT_FOUND = 'Cette commission n’existe pas ou a été supprimée.';
+import { capacitiesOf, type Capacity } from './capacities';
+import { gridInForce, gridVersion } from './grid';
+import { SESSION_NOT_FOUND, sessionById, type CommissionSessionRecord } from './sessions';
 
 export function requireSession(db: Db, id: string): CommissionSessionRecord {
 	const s = sessionById(db, id);
