@@ -5,6 +5,7 @@ import type { AppEnv } from '../http/env';
 import { errorBody } from '../http/errors';
 import { requireRole } from '../http/session-middleware';
 import { deskAuditRoutes } from '../audit/routes';
+import { deskContractRoutes } from '../commission/contracts';
 import { deskNewsRoutes } from '../news/routes';
 import { deskStructureRoutes } from '../structures/routes';
 import { commissionPlanRoutes } from '../commission/plan-routes';
@@ -31,4 +32,5 @@ export const deskRoutes = new Hono<AppEnv>()
 	.route('/', actionRoutes)
 	.route('/', messageRoutes)
 	.route('/', commissionPlanRoutes)
+	.route('/', deskContractRoutes)
 	.all('*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));
