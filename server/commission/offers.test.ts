@@ -14,7 +14,7 @@ import { localDb, Pouch } from '../../sync/test/pouch';
 import { CookieJar, signedInStaff } from '../test/harness';
 import type { AppDeps } from '../http/env';
 import { openDesk, openFamily, type Desk, type Family } from '../desk/desk-fixtures';
-import { makeOffer } from './offers';
+import { DEADLINE_DAYS_KEY, makeOffer, offerNextOnWaitlist } from './offers';
 import { OFFER_ALREADY_ANSWERED, OFFER_TOO_LATE, OFFER_UNKNOWN } from './answers';
 import { EXPIRED_REASON, runOfferExpiry } from './expiry';
 
@@ -54,9 +54,12 @@ interface Applicant {
 }
 
 /** A family whose complete preinscription waits for the commission. */
-async function applicant(status: string = REQUEST_STATUS.complete): Promise<Applicant> {
+async function applicant(
+	status: string = REQUEST_STATUS.complete,
+	extra: Record<string, unknown> = {}
+): Promise<Applicant> {
 	const family = await openFamily(desk);
-	const doc = submittedPreinscription({ choices: [structureId] });
+	const doc = submittedPreinscription({ choices: [structureId], ...extra });
 	await family.send(doc);
 	const row = desk.h.db
 		.prepare('SELECT id, number FROM requests WHERE household_id = ? AND doc_id = ?')
@@ -342,6 +345,40 @@ describe('the expiry job', () => {
 		// A late answer after the expiry is refused.
 		const late = answer(a, offerId, 'accept', deadline - HOUR);
 		expect(await a.push(late)).toEqual([{ id: late._id, reason: OFFER_TOO_LATE }]);
+	});
+});
+
+describe('the waiting list at work', () => {
+	it('the deadline follows the admins’ setting (commission.offerDeadlineDays)', async () => {
+		const a = await applicant();
+		desk.h.db.prepare("INSERT INTO settings (key, value) VALUES (?, '10')").run(DEADLINE_DAYS_KEY);
+		try {
+			const offerId = offer(a);
+			expect(deadlineOf(offerId)).toBe(desk.h.clock.now() + 10 * DAY);
+			expect(Date.parse((await deviceStatus(a)).offer!.deadline)).toBe(
+				desk.h.clock.now() + 10 * DAY
+			);
+		} finally {
+			desk.h.db.prepare('DELETE FROM settings WHERE key = ?').run(DEADLINE_DAYS_KEY);
+		}
+	});
+
+	it('a place freed after its start date is offered from today, never in the past', async () => {
+		desk.h.clock.set(Math.max(desk.h.clock.now(), Date.UTC(2027, 4, 1, 8)));
+		const b = await applicant(REQUEST_STATUS.waitlisted, { wishedStartDate: '2027-05-12' });
+		waitlist(b, 1);
+		desk.h.clock.set(Date.UTC(2027, 4, 20, 8));
+		const next = desk.h.db.transaction(() =>
+			offerNextOnWaitlist(deps, structureId, 'babies', '2027-04-01', sessionId)
+		)();
+		expect(next).toMatchObject({ requestId: b.requestId });
+		expect((await deviceStatus(b)).offer).toMatchObject({ startDate: '2027-05-20' });
+		// Nobody else waiting: the next freed place is kept, nothing is offered.
+		expect(
+			desk.h.db.transaction(() =>
+				offerNextOnWaitlist(deps, structureId, 'babies', '2027-04-01', sessionId)
+			)()
+		).toBeNull();
 	});
 });
 

@@ -13,6 +13,7 @@ import {
 	type RequestStatus
 } from '../../src/lib/domain/request-status';
 import type { AgeGroup } from '../../src/lib/domain/structures';
+import { todayInParis } from '../../src/lib/domain/validation';
 import { readStoredDoc } from '../../sync/server/household-read';
 import type { Db } from '../db';
 import type { AppDeps } from '../http/env';
@@ -197,9 +198,13 @@ export function offerNextOnWaitlist(
 		);
 		return null;
 	}
-	// The place is free from `startDate`; a family that wished a later entry starts then.
+	// The place is free from `startDate`, and never before today; a family that wished a later
+	// entry starts then.
 	const wished = readStoredDoc(db, next.household_id, next.doc_id)?.body.wishedStartDate;
-	const start = typeof wished === 'string' && wished > startDate ? wished : startDate;
+	const today = todayInParis(new Date(deps.clock.now()));
+	const start = [startDate, today, typeof wished === 'string' ? wished : ''].reduce((a, b) =>
+		b > a ? b : a
+	);
 	const { offerId } = makeOffer(
 		deps,
 		{
