@@ -28,10 +28,8 @@ const GRACE_MS = OFFER_GRACE_HOURS * 3_600_000;
 export function runOfferExpiry(deps: AppDeps, now: number): number {
 	const { db } = deps;
 	const due = db
-		.prepare(
-			`SELECT id FROM offers WHERE state = 'pending' AND deadline + ? < ? ORDER BY deadline, id`
-		)
-		.all(GRACE_MS, now) as { id: string }[];
+		.prepare(`SELECT id FROM offers WHERE state = 'pending' AND deadline < ? ORDER BY deadline, id`)
+		.all(now - GRACE_MS) as { id: string }[];
 	let expired = 0;
 	for (const { id } of due) {
 		const done = db.transaction(() => {
