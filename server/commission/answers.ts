@@ -31,6 +31,8 @@ import { serverWriter, writeStatusStep } from './status-doc';
 export const OFFER_UNKNOWN =
 	'Cette proposition de place n’est pas connue du service pour votre espace : votre réponse n’a pas été enregistrée.';
 export const OFFER_ALREADY_ANSWERED = 'Vous avez déjà répondu à cette proposition.';
+export const OFFER_NOT_PENDING =
+	'Cette proposition n’attend plus de réponse : le service a déjà décidé de cette demande.';
 export const OFFER_TOO_LATE = 'Le délai pour répondre à cette proposition est dépassé.';
 
 /** Who the history names for the family's answer: the parent reads « Vous », the desk « Famille ». */
@@ -98,8 +100,8 @@ export function offerAnswerProjector(deps: AppDeps): AppProjector {
 			throw new DocRefused('forbidden', OFFER_TOO_LATE);
 		const accept = rev.body.answer === 'accept';
 		const next = nextStatus(req.status, accept ? 'accept' : 'decline');
-		// The offer is pending, so its request is « Place proposée »: only a bug gets here.
-		if (!next.ok) throw new Error(`request ${req.number}: ${next.reason}`);
+		// A pending offer's request is « Place proposée », unless the service decided otherwise since.
+		if (!next.ok) throw new DocRefused('forbidden', OFFER_NOT_PENDING);
 		const at = new Date(ctx.now).toISOString();
 		const reason =
 			!accept && typeof rev.body.reason === 'string' && rev.body.reason.trim()

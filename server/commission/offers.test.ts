@@ -15,7 +15,12 @@ import { CookieJar, signedInStaff } from '../test/harness';
 import type { AppDeps } from '../http/env';
 import { openDesk, openFamily, type Desk, type Family } from '../desk/desk-fixtures';
 import { DEADLINE_DAYS_KEY, makeOffer, offerNextOnWaitlist } from './offers';
-import { OFFER_ALREADY_ANSWERED, OFFER_TOO_LATE, OFFER_UNKNOWN } from './answers';
+import {
+	OFFER_ALREADY_ANSWERED,
+	OFFER_NOT_PENDING,
+	OFFER_TOO_LATE,
+	OFFER_UNKNOWN
+} from './answers';
 import { EXPIRED_REASON, runOfferExpiry } from './expiry';
 
 const HOUR = 3_600_000;
@@ -307,6 +312,17 @@ describe('an offer and the family’s answer', () => {
 		const mixed = { ...answer(intruder, offerId, 'decline', desk.h.clock.now()) };
 		expect(await intruder.push(mixed)).toEqual([{ id: mixed._id, reason: OFFER_UNKNOWN }]);
 		expect(statusOf(a)).toBe(REQUEST_STATUS.offered);
+		expect(offersOf(a)[0]!.state).toBe('pending');
+	});
+
+	it('S-PROJ-8 a request no longer waiting for the answer: refused with a reason, never a 500', async () => {
+		const a = await applicant();
+		const offerId = offer(a);
+		// Whatever moved it (a later decision recorded by the service), the offer is not answerable.
+		desk.h.db.prepare("UPDATE requests SET status = 'Refusée' WHERE id = ?").run(a.requestId);
+		const doc = answer(a, offerId, 'accept', desk.h.clock.now());
+		expect(await a.push(doc)).toEqual([{ id: doc._id, reason: OFFER_NOT_PENDING }]);
+		expect(contractsOf(a)).toEqual([]);
 		expect(offersOf(a)[0]!.state).toBe('pending');
 	});
 });
