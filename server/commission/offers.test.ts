@@ -13,6 +13,8 @@ import { submittedPreinscription, TEST_CHILD_ID } from '../../sync/test/factorie
 import { localDb, Pouch } from '../../sync/test/pouch';
 import { CookieJar, signedInStaff } from '../test/harness';
 import type { AppDeps } from '../http/env';
+import { syncHostFor } from '../sync-host';
+import { writeHouseholdDocs } from '../../sync/server/service-writes';
 import { openDesk, openFamily, type Desk, type Family } from '../desk/desk-fixtures';
 import { DEADLINE_DAYS_KEY, makeOffer, offerNextOnWaitlist } from './offers';
 import {
@@ -161,6 +163,7 @@ async function deviceStatus(a: Applicant) {
 		offer?: { offerId: string; deadline: string; structureId: string };
 		contract?: { contractId: string; structureId: string; startDate: string };
 		reason?: string;
+		waitlist?: { structureId: string; structureName: string; rank: number }[];
 	};
 }
 const deadlineOf = (offerId: string) =>
@@ -379,7 +382,43 @@ describe('the waiting list at work', () => {
 		}
 	});
 
+	it('families still waiting see their rank move up as places are offered above them', async () => {
+		const a = await applicant(REQUEST_STATUS.waitlisted);
+		const b = await applicant(REQUEST_STATUS.waitlisted);
+		const c = await applicant(REQUEST_STATUS.waitlisted);
+		waitlist(a, 1);
+		waitlist(b, 2);
+		waitlist(c, 3);
+		// The session's close told c its rank (svc:status), as SESSION writes it.
+		const [written] = writeHouseholdDocs(syncHostFor(deps), c.family.householdId, [
+			{
+				_id: statusDocId(c.docId),
+				type: 'status',
+				subjectId: c.docId,
+				subjectType: 'preinscription',
+				requestNumber: c.number,
+				status: REQUEST_STATUS.waitlisted,
+				waitlist: [{ structureId, structureName: 'Cocon de Soie', rank: 3 }],
+				history: [
+					{ status: REQUEST_STATUS.submitted, at: new Date(desk.h.clock.now()).toISOString() },
+					{ status: REQUEST_STATUS.waitlisted, at: new Date(desk.h.clock.now()).toISOString() }
+				]
+			}
+		]);
+		expect(written).toMatchObject({ ok: true });
+		const offerId = offer(a);
+		expect((await deviceStatus(c)).waitlist).toEqual([
+			{ structureId, structureName: 'Cocon de Soie', rank: 2 }
+		]);
+		expect(await a.push(answer(a, offerId, 'decline', desk.h.clock.now()))).toEqual([]);
+		const seen = await deviceStatus(c);
+		expect(seen.status).toBe(REQUEST_STATUS.waitlisted);
+		expect(seen.waitlist).toEqual([{ structureId, structureName: 'Cocon de Soie', rank: 1 }]);
+		expect(offersOf(b)).toHaveLength(1);
+	});
+
 	it('a place freed after its start date is offered from today, never in the past', async () => {
+		desk.h.db.prepare('DELETE FROM commission_waitlist').run(); // earlier tests' lists
 		desk.h.clock.set(Math.max(desk.h.clock.now(), Date.UTC(2027, 4, 1, 8)));
 		const b = await applicant(REQUEST_STATUS.waitlisted, { wishedStartDate: '2027-05-12' });
 		waitlist(b, 1);

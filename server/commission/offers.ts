@@ -5,6 +5,7 @@
 // and its deadline), the family's mail; the request leaves every waiting list. The caller kicks
 // the outbox after commit.
 import { randomUUID } from 'node:crypto';
+import * as v from 'valibot';
 import { OFFER_DEADLINE_DAYS } from '../../src/lib/domain/commission';
 import { parseDocId } from '../../src/lib/domain/documents';
 import {
@@ -12,6 +13,7 @@ import {
 	REQUEST_STATUS,
 	type RequestStatus
 } from '../../src/lib/domain/request-status';
+import { StatusDoc, statusDocId } from '../../src/lib/domain/service-documents';
 import type { AgeGroup } from '../../src/lib/domain/structures';
 import { todayInParis } from '../../src/lib/domain/validation';
 import { readStoredDoc } from '../../sync/server/household-read';
@@ -22,7 +24,7 @@ import { referentOf } from '../desk/request-file';
 import { enqueueMail } from '../mail/outbox';
 import { offerMadeMail } from '../mail/templates';
 import { syncHostFor } from '../sync-host';
-import { serverWriter, writeStatusStep, type ServiceWriter } from './status-doc';
+import { serverWriter, writeStatusStep, type RequestRef, type ServiceWriter } from './status-doc';
 
 const DAY_MS = 86_400_000;
 export const DEADLINE_DAYS_KEY = 'commission.offerDeadlineDays';
@@ -123,8 +125,13 @@ export function makeOffer(
 		input.source
 	);
 	setRequestStatus(db, req, next.status, at);
-	// Offered a place: the request waits on no list any more (declined later, it is not offered again).
+	// Offered a place: the request waits on no list any more (declined later, it is not offered
+	// again), and the families below it on those lists move up.
+	const lists = db
+		.prepare('SELECT structure_id, age_group FROM commission_waitlist WHERE request_id = ?')
+		.all(req.id) as { structure_id: string; age_group: AgeGroup }[];
 	db.prepare('DELETE FROM commission_waitlist WHERE request_id = ?').run(req.id);
+	for (const list of lists) refreshWaitlistRanks(deps, write, list.structure_id, list.age_group);
 	const by = input.by?.name ?? COMMISSION_NAME;
 	syncHostFor(deps).requestChanged({
 		requestId: req.id,
@@ -168,6 +175,40 @@ export function makeOffer(
 			now
 		);
 	return { offerId };
+}
+
+/**
+ * The rank each family still waiting on a list reads in its `svc:status` (`waitlist`): its place
+ * among the requests still « Liste d’attente » there. The session's ranks in commission_waitlist
+ * stay as decided (the minutes); only the families' documents whose rank changed are rewritten.
+ */
+export function refreshWaitlistRanks(
+	deps: AppDeps,
+	write: ServiceWriter,
+	structureId: string,
+	ageGroup: AgeGroup
+): void {
+	const { db } = deps;
+	const rows = db
+		.prepare(
+			`SELECT r.number, r.household_id, r.doc_id, r.type FROM commission_waitlist w
+			 JOIN requests r ON r.id = w.request_id
+			 WHERE w.structure_id = ? AND w.age_group = ? AND r.status = ?
+			 ORDER BY w.rank, w.request_id`
+		)
+		.all(structureId, ageGroup, REQUEST_STATUS.waitlisted) as RequestRef[];
+	rows.forEach((req, i) => {
+		const id = statusDocId(req.doc_id);
+		const current = readStoredDoc(db, req.household_id, id)?.body;
+		const entries = Array.isArray(current?.waitlist)
+			? (current.waitlist as { structureId: string; rank: number }[])
+			: [];
+		if (!entries.some((e) => e.structureId === structureId && e.rank !== i + 1)) return;
+		const waitlist = entries.map((e) =>
+			e.structureId === structureId ? { ...e, rank: i + 1 } : e
+		);
+		write(req.household_id, id, v.parse(StatusDoc, { ...current, waitlist }));
+	});
 }
 
 /**
