@@ -155,6 +155,10 @@ const eventsOf = (a: Applicant) =>
 			'SELECT action, status, actor_name, reason FROM request_events WHERE request_id = ? ORDER BY id'
 		)
 		.all(a.requestId) as { action: string; status: string; actor_name: string; reason: string }[];
+const eventOf = (a: Applicant) =>
+	desk.h.db
+		.prepare('SELECT comment FROM request_events WHERE request_id = ? ORDER BY id DESC LIMIT 1')
+		.get(a.requestId) as { comment: string };
 const mailsTo = (a: Applicant) => desk.h.outboxMails().filter((m) => m.to === a.family.email);
 async function deviceStatus(a: Applicant) {
 	await a.family.pull();
@@ -164,6 +168,7 @@ async function deviceStatus(a: Applicant) {
 		contract?: { contractId: string; structureId: string; startDate: string };
 		reason?: string;
 		waitlist?: { structureId: string; structureName: string; rank: number }[];
+		history: { status: string; by?: string }[];
 	};
 }
 const deadlineOf = (offerId: string) =>
@@ -182,6 +187,13 @@ describe('an offer and the family’s answer', () => {
 		expect(seen.offer).toMatchObject({ offerId, structureId });
 		expect(Date.parse(seen.offer!.deadline)).toBe(desk.h.clock.now() + 15 * DAY);
 		expect(mailsTo(a).at(-1)!.subject).toMatch(/^Une place vous est proposée/);
+		// The family reads the commission's decision; the desk's history names the agent.
+		expect(seen.history.at(-1)).toMatchObject({
+			status: REQUEST_STATUS.offered,
+			by: 'Commission d’attribution'
+		});
+		expect(eventsOf(a).at(-1)).toMatchObject({ action: 'offer', actor_name: 'Agnès Instructrice' });
+		expect(eventOf(a).comment).toMatch(/à partir du 1er avril 2027$/);
 	});
 
 	it('S-PROJ-9 accepted in time: Admis, one contract, svc:status.contract on the device, mails', async () => {

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
 import { OFFER_DEADLINE_DAYS } from '../../src/lib/domain/commission';
 import { parseDocId } from '../../src/lib/domain/documents';
+import { frenchLongDay } from '../../src/lib/domain/french-date';
 import {
 	nextStatus,
 	REQUEST_STATUS,
@@ -140,12 +141,13 @@ export function makeOffer(
 		status: next.status,
 		actorId: input.by?.id ?? null,
 		actorName: by,
-		comment: `${name}, à partir du ${input.startDate}`
+		comment: `${name}, à partir du ${frenchLongDay(input.startDate)}`
 	});
+	// The family reads the commission's decision, the desk's history the agent who closed it.
 	writeStatusStep(deps, write, req, {
 		status: next.status,
 		at,
-		by,
+		by: COMMISSION_NAME,
 		set: {
 			offer: {
 				offerId,
