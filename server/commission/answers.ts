@@ -220,8 +220,7 @@ function decline(
 		status: REQUEST_STATUS.declined,
 		at,
 		by: FAMILY_IN_HISTORY,
-		comment: reason,
-		...(reason ? { set: { reason } } : {})
+		comment: reason // the family's own words, in its history (`reason` is the service's)
 	});
 	const referent = referentOf(db, req.household_id);
 	if (referent)
