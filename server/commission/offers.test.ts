@@ -16,7 +16,8 @@ import type { AppDeps } from '../http/env';
 import { syncHostFor } from '../sync-host';
 import { writeHouseholdDocs } from '../../sync/server/service-writes';
 import { openDesk, openFamily, type Desk, type Family } from '../desk/desk-fixtures';
-import { DEADLINE_DAYS_KEY, makeOffer, offerNextOnWaitlist } from './offers';
+import { makeOffer, offerNextOnWaitlist } from './offers';
+import { OFFER_DEADLINE_KEY as DEADLINE_DAYS_KEY } from './settings';
 import {
 	OFFER_ALREADY_ANSWERED,
 	OFFER_NOT_PENDING,

@@ -6,7 +6,6 @@
 // the outbox after commit.
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
-import { OFFER_DEADLINE_DAYS } from '../../src/lib/domain/commission';
 import { parseDocId } from '../../src/lib/domain/documents';
 import { frenchLongDay } from '../../src/lib/domain/french-date';
 import {
@@ -25,23 +24,15 @@ import { referentOf } from '../desk/request-file';
 import { enqueueMail } from '../mail/outbox';
 import { offerMadeMail } from '../mail/templates';
 import { syncHostFor } from '../sync-host';
+import { commissionSettings } from './settings';
 import { serverWriter, writeStatusStep, type RequestRef, type ServiceWriter } from './status-doc';
 
 const DAY_MS = 86_400_000;
-export const DEADLINE_DAYS_KEY = 'commission.offerDeadlineDays';
 /** Who the history names for the commission's and the waiting list's offers. */
 export const COMMISSION_NAME = 'Commission d’attribution';
 
 export const OFFER_NOT_ALLOWED =
 	'Une place ne peut être proposée qu’à une demande complète ou en liste d’attente.';
-
-/** The days a family has to answer (admin setting, else OFFER_DEADLINE_DAYS). */
-export function offerDeadlineDays(db: Db): number {
-	const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(DEADLINE_DAYS_KEY) as
-		{ value: string } | undefined;
-	const days = row ? Number(row.value) : NaN;
-	return Number.isInteger(days) && days > 0 ? days : OFFER_DEADLINE_DAYS;
-}
 
 export interface RequestRow {
 	id: string;
@@ -107,7 +98,7 @@ export function makeOffer(
 	if (!next.ok) throw new ApiError(409, 'not_allowed', OFFER_NOT_ALLOWED);
 	const now = deps.clock.now();
 	const at = new Date(now).toISOString();
-	const deadline = now + offerDeadlineDays(db) * DAY_MS;
+	const deadline = now + commissionSettings(db).offerDeadlineDays * DAY_MS;
 	const offerId = randomUUID();
 	const name = structureName(db, input.structureId);
 	db.prepare(
