@@ -9,6 +9,7 @@ import { sessionMiddleware } from './http/session-middleware';
 import { indexBuild, serveBuild } from './http/static';
 import { authRoutes } from './routes/auth';
 import { deskRoutes } from './desk';
+import { familyContractRoutes } from './commission/contracts';
 import { bindNotifications } from './desk/notify-settings';
 import { demoMailboxOnly, demoRoutes } from './routes/demo';
 import { meRoutes } from './routes/me';
@@ -65,7 +66,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 		.route('/', publicNewsRoutes)
 		.route('/', publicCommissionRoutes)
 		.route('/demo', demoRoutes)
-		.route('/agent', deskRoutes);
+		.route('/agent', deskRoutes)
+		.route('/family', familyContractRoutes);
 	app.route('/api', api);
 	app.all('/api/*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));
 	app.route('/sync', createSyncRoutes(syncHostFor(deps)));

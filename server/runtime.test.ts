@@ -2,6 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from './clock';
 import { testConfig } from './config';
@@ -191,5 +192,50 @@ describe('runtime', () => {
 		expect(again.reminders.tick()).toBe(0);
 		expect(messages(again.db)).toHaveLength(1);
 		await again.close();
+	});
+
+	it('expires the offers left without an answer at start, once across restarts', async () => {
+		const config = fileConfig(false);
+		const clock = new ManualClock();
+		const first = await createRuntime(config, {}, clock);
+		const db = first.db;
+		const hh = randomUUID();
+		const sessionId = randomUUID();
+		const requestId = randomUUID();
+		const offerId = randomUUID();
+		const at = new Date(clock.now()).toISOString();
+		db.prepare('INSERT INTO households (id, created_at) VALUES (?, ?)').run(hh, at);
+		db.prepare(
+			`INSERT INTO requests (id, number, household_id, doc_id, type, status, submitted_at, updated_at)
+			 VALUES (?, 1, ?, ?, 'preinscription', 'Place proposée', ?, ?)`
+		).run(requestId, hh, `preinscription:${randomUUID()}`, at, at);
+		db.prepare(
+			`INSERT INTO commission_sessions (id, date, period_start, period_end, created_at, updated_at)
+			 VALUES (?, '2027-03-15', '2027-04-01', '2027-06-30', 0, 0)`
+		).run(sessionId);
+		db.prepare(
+			`INSERT INTO offers (id, request_id, household_id, session_id, structure_id, age_group, start_date,
+			 offered_at, deadline, source) VALUES (?, ?, ?, ?, 'cocon-de-soie', 'babies', '2027-04-01', ?, ?, 'session')`
+		).run(offerId, requestId, hh, sessionId, clock.now(), clock.now() + 86_400_000);
+		await first.close();
+
+		clock.advance(4 * 86_400_000); // past the deadline and its 48 h grace
+		const second = await createRuntime(config, {}, clock);
+		const state = () =>
+			second.db.prepare('SELECT state FROM offers WHERE id = ?').get(offerId) as { state: string };
+		expect(state().state).toBe('expired');
+		expect(second.db.prepare('SELECT status FROM requests WHERE id = ?').get(requestId)).toEqual({
+			status: 'Place déclinée'
+		});
+		await second.close();
+		const third = await createRuntime(config, {}, clock);
+		expect(
+			third.db
+				.prepare(
+					"SELECT COUNT(*) AS n FROM request_events WHERE request_id = ? AND action = 'expire'"
+				)
+				.get(requestId)
+		).toEqual({ n: 1 });
+		await third.close();
 	});
 });

@@ -20,6 +20,7 @@ import { purgeAudit } from './audit/audit';
 import { warmPasswordStrength } from './auth/password-strength';
 import { startWalCheckpointer } from '../sync/server/wal-checkpointer';
 import { refreshRequestIndex } from './desk/request-index';
+import { startOfferExpiry } from './commission/expiry';
 
 export interface Runtime {
 	db: Db;
@@ -79,6 +80,8 @@ export async function createRuntime(
 		seedDemoCommission(db, clock.now());
 	}
 	const reminders = startCommissionReminders(deps, clock);
+	// Offers left without an answer past deadline + grace: expired, the place goes on (every minute).
+	const offerExpiry = startOfferExpiry(deps);
 	void worker.drain();
 	warmPasswordStrength();
 	return {
@@ -94,6 +97,7 @@ export async function createRuntime(
 			clearInterval(dailyPurge);
 			digest.stop();
 			reminders.stop();
+			offerExpiry.stop();
 			requestEventsBus(db).off('changed', wakeWorker);
 			endLiveFeeds();
 			await worker.stop();

@@ -6,6 +6,7 @@ import type { SyncHost } from '../sync/server/host';
 import { projectConfirmation } from './commission/confirmations';
 import { recordRequestEvent } from './desk/events';
 import { indexRequest } from './desk/request-index';
+import { offerAnswerProjector } from './commission/answers';
 import type { AppDeps } from './http/env';
 
 const hosts = new WeakMap<AppDeps, SyncHost>();
@@ -22,7 +23,8 @@ export function syncHostFor(deps: AppDeps): SyncHost {
 			requestChanged: (change) => void recordRequestEvent(deps.db, change, deps.clock.now()),
 			requestSubmitted: (number, body) => indexRequest(deps.db, number, body),
 			appProjectors: {
-				confirmation: projectConfirmation
+				confirmation: projectConfirmation,
+				'offer-answer': offerAnswerProjector(deps)
 			}
 		};
 		hosts.set(deps, host);

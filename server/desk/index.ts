@@ -5,6 +5,7 @@ import type { AppEnv } from '../http/env';
 import { errorBody } from '../http/errors';
 import { requireRole } from '../http/session-middleware';
 import { deskAuditRoutes } from '../audit/routes';
+import { deskContractRoutes } from '../commission/contracts';
 import { deskNewsRoutes } from '../news/routes';
 import { deskStructureRoutes } from '../structures/routes';
 import { commissionSessionRoutes } from '../commission/session-routes';
@@ -33,4 +34,5 @@ export const deskRoutes = new Hono<AppEnv>()
 	.route('/', messageRoutes)
 	.route('/', commissionSessionRoutes)
 	.route('/', commissionPlanRoutes)
+	.route('/', deskContractRoutes)
 	.all('*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));

@@ -1,5 +1,5 @@
 // French mail templates, each with a plain-text and an HTML part.
-import { frenchDate, frenchLongDateTime } from '../../src/lib/domain/french-date';
+import { frenchDate, frenchLongDateTime, frenchLongDay } from '../../src/lib/domain/french-date';
 import type { OutgoingMail } from './outbox';
 
 function escapeHtml(s: string): string {
@@ -265,4 +265,114 @@ export function commissionReminderMail(
 			}))
 		]
 	);
+}
+
+/** A place offered to a family (commission or waiting list), as its mails describe it. */
+export interface OfferNotice {
+	number: number;
+	structureName: string;
+	/** YYYY-MM-DD. */
+	startDate: string;
+	/** When the answer is due (ms, server clock). */
+	deadline: number;
+	/** The request's page in the Espace Famille. */
+	link: string;
+}
+
+/** To the family: a place is offered; answer in the app before the deadline. */
+export function offerMadeMail(to: string, person: Person, offer: OfferNotice): OutgoingMail {
+	return render(
+		to,
+		`Une place vous est proposée : ${offer.structureName} (demande n° ${offer.number})`,
+		hello(person),
+		[
+			{
+				text: `Une place vous est proposée pour votre demande n° ${offer.number} : ${offer.structureName}, à partir du ${frenchLongDay(offer.startDate)}.`
+			},
+			{
+				text: `Répondez avant le ${frenchLongDateTime(offer.deadline)} depuis la page de votre demande : « J’accepte la place » ou « Je refuse la place ». Sans réponse dans ce délai, la place est proposée à la famille suivante.`
+			},
+			{
+				text: 'Vous pouvez répondre même sans connexion : votre réponse compte si vous l’avez donnée avant la date limite et qu’elle nous parvient au plus tard 48 heures après.',
+				link: { href: offer.link, label: 'Répondre à la proposition' }
+			}
+		]
+	);
+}
+
+/** To the family: its acceptance is recorded, the child is admitted (the contract). */
+export function placeAcceptedMail(
+	to: string,
+	person: Person,
+	offer: Omit<OfferNotice, 'deadline'> & { childName: string }
+): OutgoingMail {
+	return render(
+		to,
+		`Place confirmée : ${offer.structureName} (demande n° ${offer.number})`,
+		hello(person),
+		[
+			{
+				text: `Nous avons bien reçu votre acceptation : ${offer.childName} est admis(e) à ${offer.structureName} à partir du ${frenchLongDay(offer.startDate)}.`
+			},
+			{ text: 'Le planning hebdomadaire est à convenir avec la structure, qui vous contactera.' },
+			{
+				text: 'Retrouvez votre contrat sur la page de votre demande :',
+				link: { href: offer.link, label: 'Voir ma demande' }
+			}
+		]
+	);
+}
+
+/** To the service: a family accepted a place (a new contract). */
+export function placeAcceptedServiceMail(
+	to: string,
+	offer: { number: number; structureName: string; startDate: string; childName: string },
+	deskUrl: string
+): OutgoingMail {
+	return render(
+		to,
+		`Place acceptée : demande n° ${offer.number}, ${offer.structureName}`,
+		'Bonjour,',
+		[
+			{
+				text: `La famille de la demande n° ${offer.number} a accepté la place proposée : ${offer.childName}, ${offer.structureName}, à partir du ${frenchLongDay(offer.startDate)}. Le contrat est créé (planning hebdomadaire à convenir).`,
+				link: { href: `${deskUrl}/${offer.number}`, label: 'Ouvrir la demande' }
+			}
+		]
+	);
+}
+
+/** To the family: its refusal of the place is recorded. */
+export function placeDeclinedMail(
+	to: string,
+	person: Person,
+	offer: Omit<OfferNotice, 'deadline'>
+): OutgoingMail {
+	return render(
+		to,
+		`Place déclinée : ${offer.structureName} (demande n° ${offer.number})`,
+		hello(person),
+		[
+			{
+				text: `Nous avons bien reçu votre réponse : vous avez refusé la place proposée à ${offer.structureName} pour votre demande n° ${offer.number}. Elle est proposée à la famille suivante.`
+			},
+			{
+				text: 'Retrouvez votre demande et son historique dans votre Espace Famille :',
+				link: { href: offer.link, label: 'Voir ma demande' }
+			}
+		]
+	);
+}
+
+/** To the family: the deadline (and its grace) passed without an answer. */
+export function offerExpiredMail(to: string, person: Person, offer: OfferNotice): OutgoingMail {
+	return render(to, `Proposition de place expirée (demande n° ${offer.number})`, hello(person), [
+		{
+			text: `Nous n’avons pas reçu votre réponse à la place proposée à ${offer.structureName} avant le ${frenchLongDateTime(offer.deadline)} : la place est considérée comme déclinée et proposée à la famille suivante.`
+		},
+		{
+			text: 'Retrouvez votre demande et son historique dans votre Espace Famille :',
+			link: { href: offer.link, label: 'Voir ma demande' }
+		}
+	]);
 }

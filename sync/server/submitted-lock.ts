@@ -17,29 +17,54 @@ export const REPLY_LOCKED =
 	'Ces pièces ont déjà été transmises au service : votre réponse ne peut plus être modifiée.';
 export const CONFIRMATION_LOCKED =
 	'Votre situation a déjà été transmise au service pour cette commission : elle ne peut plus être modifiée.';
+export const ANSWER_LOCKED =
+	'Votre réponse à cette proposition a déjà été transmise au service : elle ne peut plus être modifiée.';
 
-export interface LockedRequest {
+/** Where a projected household document's submitted revision is recorded, by id prefix. */
+interface LockSource {
+	table: 'requests' | 'request_replies' | 'commission_confirmations' | 'offers';
+	idColumn: string;
+	revColumn: string;
+	reason: string;
+}
+
+const REQUEST_SOURCE: LockSource = {
+	table: 'requests',
+	idColumn: 'doc_id',
+	revColumn: 'doc_rev',
+	reason: SUBMITTED_LOCKED
+};
+const SOURCES: Record<string, LockSource> = {
+	'reply:': {
+		table: 'request_replies',
+		idColumn: 'doc_id',
+		revColumn: 'doc_rev',
+		reason: REPLY_LOCKED
+	},
+	// A family's confirmation of its situation before a commission (S-OWN-6).
+	'confirmation:': {
+		table: 'commission_confirmations',
+		idColumn: 'doc_id',
+		revColumn: 'doc_rev',
+		reason: CONFIRMATION_LOCKED
+	},
+	// The family's answer to a place offered (S-OWN-7): recorded on the offer it answered.
+	'offer-answer:': {
+		table: 'offers',
+		idColumn: 'answer_doc_id',
+		revColumn: 'answer_doc_rev',
+		reason: ANSWER_LOCKED
+	}
+};
+
+export interface LockedRequest extends LockSource {
 	/** The submitted revision the document must keep as its winner (null for legacy rows). */
 	docRev: string | null;
-	/**
-	 * Where that revision is recorded: a request, a reply to « Pièces demandées », or a family's
-	 * confirmation of its situation before a commission (S-OWN-6).
-	 */
-	table: 'requests' | 'request_replies' | 'commission_confirmations';
 }
 
 /** The French reason a parent's new revision of a locked document is refused with. */
 export function lockReason(request: LockedRequest): string {
-	if (request.table === 'request_replies') return REPLY_LOCKED;
-	if (request.table === 'commission_confirmations') return CONFIRMATION_LOCKED;
-	return SUBMITTED_LOCKED;
-}
-
-/** The table recording a household document's submitted revision, by the document's id. */
-function lockTable(docId: string): LockedRequest['table'] {
-	if (docId.startsWith('reply:')) return 'request_replies';
-	if (docId.startsWith('confirmation:')) return 'commission_confirmations';
-	return 'requests';
+	return request.reason;
 }
 
 export interface LockScope {
@@ -49,15 +74,18 @@ export interface LockScope {
 }
 
 /**
- * The request made from this household document, or the reply or confirmation it was projected
- * as (a submitted `reply` or `confirmation` is locked the same way), if any.
+ * The request made from this household document, or the row it was projected as (a submitted
+ * `reply`, `confirmation` or `offer-answer`: locked the same way), if any.
  */
 export function lockedRequest(db: Db, householdId: string, docId: string): LockedRequest | null {
-	const table = lockTable(docId);
+	const source =
+		Object.entries(SOURCES).find(([prefix]) => docId.startsWith(prefix))?.[1] ?? REQUEST_SOURCE;
 	const row = db
-		.prepare(`SELECT doc_rev FROM ${table} WHERE household_id = ? AND doc_id = ?`)
+		.prepare(
+			`SELECT ${source.revColumn} AS doc_rev FROM ${source.table} WHERE household_id = ? AND ${source.idColumn} = ?`
+		)
 		.get(householdId, docId) as { doc_rev: string | null } | undefined;
-	return row ? { docRev: row.doc_rev, table } : null;
+	return row ? { ...source, docRev: row.doc_rev } : null;
 }
 
 /** Writes a service revision as the child of leaf `parentRev`; returns its rev. */
@@ -129,11 +157,9 @@ export function overrule(
 		// The revision descends from the submitted one, which is no longer a leaf anywhere it is
 		// known: only a newer revision carrying the submitted content can win on those replicas.
 		keep = writeChild(s, id, rev, false, JSON.parse(kept.body) as Record<string, unknown>);
-		db.prepare(`UPDATE ${request.table} SET doc_rev = ? WHERE household_id = ? AND doc_id = ?`).run(
-			keep,
-			householdId,
-			id
-		);
+		db.prepare(
+			`UPDATE ${request.table} SET ${request.revColumn} = ? WHERE household_id = ? AND ${request.idColumn} = ?`
+		).run(keep, householdId, id);
 	}
 	settleWinner(s, id, keep);
 }
