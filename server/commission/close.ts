@@ -3,18 +3,14 @@
 // the session is closed on the grid version in force with the members present, then each family
 // gets its answer: a place offered (makeOffer), the waiting list with its ranks, or the refusal with
 // its reason — svc:status, mail, history event and audit. `hold`: nothing, decided later.
-import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
-import { OFFER_DEADLINE_DAYS } from '../../src/lib/domain/commission';
-import { frenchLongDateTime, frenchLongDay } from '../../src/lib/domain/french-date';
-import { AGE_GROUP_LABELS, type AgeGroup } from '../../src/lib/domain/structures';
+import { frenchLongDay } from '../../src/lib/domain/french-date';
 import { audit } from '../audit/audit';
 import type { AppDeps, SessionUser } from '../http/env';
 import { ApiError } from '../http/errors';
 import { syncHostFor } from '../sync-host';
-import type { RequestRow } from '../desk/request-file';
 import { applyOutcome } from './decide';
-import { statement } from './statements';
+import { makeOffer } from './offers';
 import { liveProposal, requireSession, structureNames } from './prepare';
 
 export const MEMBERS_REQUIRED = 'Indiquez les membres présents à la commission.';
@@ -30,96 +26,6 @@ export const CloseInput = v.object({
 	)
 });
 export type CloseInput = v.InferOutput<typeof CloseInput>;
-
-export interface OfferInput {
-	requestId: string;
-	sessionId: string;
-	structureId: string;
-	ageGroup: AgeGroup;
-	startDate: string;
-	source: 'session' | 'waitlist';
-	by: { id: string; name: string } | null;
-}
-
-const DAY_MS = 86_400_000;
-
-function offerDeadlineDays(deps: AppDeps): number {
-	const row = statement(
-		deps.db,
-		"SELECT value FROM settings WHERE key = 'commission.offerDeadlineDays'"
-	).get() as { value: string } | undefined;
-	const n = row ? Number(row.value) : NaN;
-	return Number.isSafeInteger(n) && n > 0 ? n : OFFER_DEADLINE_DAYS;
-}
-
-/**
- * The contract's `makeOffer` steps (helper OFFERS owns the real one in ./offers.ts; this minimal
- * copy is what the close calls until it lands): offers row, request « Place proposée », event,
- * svc:status with the offer, family mail, the request leaves the waiting lists. In a transaction.
- */
-export function offerPlace(deps: AppDeps, input: OfferInput): { offerId: string } {
-	const { db } = deps;
-	const now = deps.clock.now();
-	const req = statement(
-		db,
-		'SELECT id, number, household_id, doc_id, type, status, submitted_at, updated_at, version FROM requests WHERE id = ?'
-	).get(input.requestId) as RequestRow;
-	const offerId = randomUUID();
-	const deadline = now + offerDeadlineDays(deps) * DAY_MS;
-	statement(
-		db,
-		`INSERT INTO offers (id, request_id, household_id, session_id, structure_id, age_group, start_date,
-		 offered_at, deadline, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	).run(
-		offerId,
-		req.id,
-		req.household_id,
-		input.sessionId,
-		input.structureId,
-		input.ageGroup,
-		input.startDate,
-		now,
-		deadline,
-		input.source
-	);
-	statement(db, 'DELETE FROM commission_waitlist WHERE request_id = ?').run(req.id);
-	const structureName =
-		(statement(db, 'SELECT name FROM structures WHERE id = ?').pluck().get(input.structureId) as
-			string | undefined) ?? input.structureId;
-	const deadlineIso = new Date(deadline).toISOString();
-	applyOutcome(
-		deps,
-		syncHostFor(deps),
-		req,
-		{
-			action: 'offer',
-			by: input.by,
-			extra: {
-				offer: {
-					offerId,
-					structureId: input.structureId,
-					structureName,
-					ageGroup: input.ageGroup,
-					startDate: input.startDate,
-					deadline: deadlineIso
-				}
-			},
-			mail: {
-				subject: `Une place vous est proposée — demande n° ${req.number}`,
-				blocks: [
-					{
-						text: `Une place vous est proposée à ${structureName} (${AGE_GROUP_LABELS[input.ageGroup].toLowerCase()}) à partir du ${frenchLongDay(input.startDate)}.`
-					},
-					{
-						text: `Répondez avant le ${frenchLongDateTime(deadline)} dans votre Espace Famille : « J’accepte la place » ou « Je refuse la place ». Sans réponse dans ce délai, la place est proposée à la famille suivante.`
-					}
-				]
-			}
-		},
-		now
-	);
-	return { offerId };
-}
 
 const agentName = (u: SessionUser) => `${u.firstNames} ${u.lastName}`.trim();
 
@@ -194,7 +100,7 @@ export function closeSession(
 			const f = fileOf.get(d.requestId)!;
 			const req = f.request;
 			if (d.outcome === 'offer' && d.structureId) {
-				offerPlace(deps, {
+				makeOffer(deps, {
 					requestId: req.id,
 					sessionId: session.id,
 					structureId: d.structureId,
