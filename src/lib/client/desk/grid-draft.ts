@@ -1,0 +1,33 @@
+// The admin's draft of the scoring grid before it is saved as a new version: reorder, add a
+// manual criterion (checked by an agent on each file), remove. Pure, never mutates its input.
+import type { Criterion, CriterionSource } from './commission-types';
+
+export function moveCriterion(grid: Criterion[], index: number, delta: -1 | 1): Criterion[] {
+	const target = index + delta;
+	if (target < 0 || target >= grid.length) return grid;
+	const next = [...grid];
+	[next[index], next[target]] = [next[target]!, next[index]!];
+	return next;
+}
+
+export function addManualCriterion(grid: Criterion[]): Criterion[] {
+	const ids = new Set(grid.map((c) => c.id));
+	let n = 1;
+	while (ids.has(`manual-${n}`)) n += 1;
+	return [...grid, { id: `manual-${n}`, label: '', points: 0, source: 'manual', rule: 'manual' }];
+}
+
+export function removeCriterion(grid: Criterion[], index: number): Criterion[] {
+	return grid.filter((_, i) => i !== index);
+}
+
+const SOURCES: Record<CriterionSource, string> = {
+	questionnaire: 'Questionnaire de la famille',
+	household: 'Dossier du foyer',
+	seniority: 'Ancienneté de la demande',
+	manual: 'Vérification par un agent'
+};
+
+export function sourceLabel(source: CriterionSource): string {
+	return SOURCES[source];
+}
