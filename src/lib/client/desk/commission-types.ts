@@ -1,6 +1,15 @@
 // The shapes of the commission's staff API (contracts10.md, helpers PLAN and SESSION), as the
-// desk's screens read them. Criterion and ScoreLine mirror src/lib/domain/commission-score.ts.
+// desk's screens read them; the grid and the proposal's own types come from the domain.
 import type { AgeGroup } from '$domain/structures';
+import type {
+	Criterion,
+	CriterionRule,
+	CriterionSource,
+	ScoreLine
+} from '$domain/commission-score';
+import type { AdjustmentKind, ProposalDecision, WaitlistEntry } from '$domain/commission-proposal';
+
+export type { AdjustmentKind, Criterion, ScoreLine };
 
 export type SessionState = 'planned' | 'closed';
 
@@ -31,19 +40,8 @@ export interface CommissionSettings {
 	reminderDays: number;
 }
 
-export type CriterionSource = 'questionnaire' | 'household' | 'seniority' | 'manual';
-
-export interface Criterion {
-	id: string;
-	label: string;
-	points: number;
-	source: CriterionSource;
-	rule: string;
-	maxPoints?: number | null;
-}
-
 export interface CriterionRuleInfo {
-	rule: string;
+	rule: CriterionRule;
 	source: CriterionSource;
 	label: string;
 }
@@ -68,14 +66,6 @@ export interface StructureCapacity extends AgeCounts {
 	name: string;
 }
 
-export interface ScoreLine {
-	criterionId: string;
-	label: string;
-	met: boolean;
-	points: number;
-	detail: string;
-}
-
 export interface CommissionFile {
 	number: number;
 	requestId: string;
@@ -95,28 +85,13 @@ export interface CommissionFile {
 	checks: Record<string, boolean>;
 }
 
-export type Outcome = 'offer' | 'waitlist' | 'refuse' | 'hold';
-export type AdjustmentKind = 'assign' | 'hold' | 'waitlist' | 'refuse';
-
-export interface Decision {
-	requestId: string;
-	number: number;
-	order: number;
-	outcome: Outcome;
-	structureId: string | null;
+/** A decision of the proposal (or a frozen one), with the structure's name. */
+export interface Decision extends ProposalDecision {
 	structureName: string | null;
-	ageGroup: AgeGroup;
-	choiceRank: number | null;
-	manual: boolean;
-	reason: string | null;
 }
 
-export interface WaitlistRow {
-	structureId: string;
+export interface WaitlistRow extends WaitlistEntry {
 	structureName: string;
-	ageGroup: AgeGroup;
-	requestId: string;
-	rank: number;
 }
 
 export interface PlacesLeft extends AgeCounts {

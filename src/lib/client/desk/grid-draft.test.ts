@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addManualCriterion, moveCriterion, removeCriterion, sourceLabel } from './grid-draft';
-import type { Criterion } from './commission-types';
+import { addManualCriterion, moveCriterion, removeCriterion } from './grid-draft';
+import type { Criterion } from '$domain/commission-score';
 
 const grid: Criterion[] = [
 	{
@@ -47,10 +47,5 @@ describe('the admin’s draft of the scoring grid', () => {
 
 	it('removes one criterion without touching the others', () => {
 		expect(removeCriterion(grid, 1).map((c) => c.id)).toEqual(['both-working', 'months']);
-	});
-
-	it('says in French where each criterion comes from', () => {
-		expect(sourceLabel('manual')).toBe('Vérification par un agent');
-		expect(sourceLabel('seniority')).toBe('Ancienneté de la demande');
 	});
 });

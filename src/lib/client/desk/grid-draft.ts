@@ -1,6 +1,6 @@
 // The admin's draft of the scoring grid before it is saved as a new version: reorder, add a
 // manual criterion (checked by an agent on each file), remove. Pure, never mutates its input.
-import type { Criterion, CriterionSource } from './commission-types';
+import type { Criterion } from '$domain/commission-score';
 
 export function moveCriterion(grid: Criterion[], index: number, delta: -1 | 1): Criterion[] {
 	const target = index + delta;
@@ -19,15 +19,4 @@ export function addManualCriterion(grid: Criterion[]): Criterion[] {
 
 export function removeCriterion(grid: Criterion[], index: number): Criterion[] {
 	return grid.filter((_, i) => i !== index);
-}
-
-const SOURCES: Record<CriterionSource, string> = {
-	questionnaire: 'Questionnaire de la famille',
-	household: 'Dossier du foyer',
-	seniority: 'Ancienneté de la demande',
-	manual: 'Vérification par un agent'
-};
-
-export function sourceLabel(source: CriterionSource): string {
-	return SOURCES[source];
 }
