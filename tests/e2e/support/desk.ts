@@ -4,12 +4,18 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { E2E_AGENT, makeParent } from './factories';
 import { createAndActivate, signIn } from './journeys';
 
-/** A signed-in agent in a browser context of its own (close it with `page.context().close()`). */
-export async function agentPage(browser: Browser): Promise<Page> {
+/**
+ * A signed-in agent (or admin: pass E2E_ADMIN) in a browser context of its own (close it with
+ * `page.context().close()`).
+ */
+export async function agentPage(
+	browser: Browser,
+	account: { username: string; password: string } = E2E_AGENT
+): Promise<Page> {
 	const { baseURL, locale, timezoneId } = test.info().project.use;
 	const context = await browser.newContext({ baseURL, locale, timezoneId });
 	const agent = await context.newPage();
-	await signIn(agent, E2E_AGENT.username, E2E_AGENT.password);
+	await signIn(agent, account.username, account.password);
 	await expect(agent).toHaveURL(/\/agent$/);
 	return agent;
 }

@@ -15,15 +15,15 @@ import type {
 } from './commission-types';
 
 const BASE = '/agent/commission';
-const sessionPath = (id: number) => `${BASE}/sessions/${encodeURIComponent(String(id))}`;
+const sessionPath = (id: string) => `${BASE}/sessions/${encodeURIComponent(id)}`;
 
 export const commissionApi = {
 	sessions: () => apiRequest<{ items: CommissionSession[] }>('GET', `${BASE}/sessions`),
 	createSession: (input: SessionInput) =>
 		apiRequest<{ session: CommissionSession }>('POST', `${BASE}/sessions`, input),
-	updateSession: (id: number, input: SessionInput) =>
+	updateSession: (id: string, input: SessionInput) =>
 		apiRequest<{ session: CommissionSession }>('PUT', sessionPath(id), input),
-	deleteSession: (id: number) => apiRequest<null>('DELETE', sessionPath(id)),
+	deleteSession: (id: string) => apiRequest<null>('DELETE', sessionPath(id)),
 	planYear: (year: number) =>
 		apiRequest<{ items: CommissionSession[] }>('POST', `${BASE}/sessions/plan-year`, { year }),
 	settings: () => apiRequest<CommissionSettings>('GET', `${BASE}/settings`),
@@ -31,16 +31,16 @@ export const commissionApi = {
 		apiRequest<CommissionSettings>('PUT', `${BASE}/settings`, input),
 	grid: () => apiRequest<Grid>('GET', `${BASE}/grid`),
 	saveGrid: (input: GridInput) => apiRequest<Grid>('PUT', `${BASE}/grid`, input),
-	capacities: (id: number) =>
+	capacities: (id: string) =>
 		apiRequest<{ items: StructureCapacity[] }>('GET', `${sessionPath(id)}/capacities`),
-	saveCapacities: (id: number, items: StructureCapacity[]) =>
+	saveCapacities: (id: string, items: StructureCapacity[]) =>
 		apiRequest<{ items: StructureCapacity[] }>('PUT', `${sessionPath(id)}/capacities`, {
 			items
 		}),
-	files: (id: number) => apiRequest<SessionFiles>('GET', `${sessionPath(id)}/files`),
-	adjust: (id: number, number: number, input: AdjustmentInput) =>
+	files: (id: string) => apiRequest<SessionFiles>('GET', `${sessionPath(id)}/files`),
+	adjust: (id: string, number: number, input: AdjustmentInput) =>
 		apiRequest<SessionFiles>('PUT', `${sessionPath(id)}/adjustments/${number}`, input),
-	unadjust: (id: number, number: number) =>
+	unadjust: (id: string, number: number) =>
 		apiRequest<SessionFiles>('DELETE', `${sessionPath(id)}/adjustments/${number}`),
 	check: (number: number, criterionId: string, met: boolean) =>
 		apiRequest<{ checks: Record<string, boolean> }>(
@@ -48,14 +48,14 @@ export const commissionApi = {
 			`${BASE}/requests/${number}/checks/${encodeURIComponent(criterionId)}`,
 			{ met }
 		),
-	close: (id: number, members: string) =>
+	close: (id: string, members: string) =>
 		apiRequest<CloseResult>('POST', `${sessionPath(id)}/close`, { members }),
 	stats: () => apiRequest<{ items: SessionStats[] }>('GET', `${BASE}/stats`)
 };
 
 /** Links the browser opens itself (PDF, CSV). */
 export const commissionLinks = {
-	minutes: (id: number, anonymised = false) =>
+	minutes: (id: string, anonymised = false) =>
 		`/api${sessionPath(id)}/minutes.pdf${anonymised ? '?public=1' : ''}`,
 	statsCsv: () => `/api${BASE}/stats.csv`
 };

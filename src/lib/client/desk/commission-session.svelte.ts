@@ -23,7 +23,7 @@ export class CommissionSessionFile {
 	announced = $state('');
 	closeResult = $state<CloseResult | null>(null);
 
-	constructor(readonly id: number) {}
+	constructor(readonly id: string) {}
 
 	async load(): Promise<void> {
 		const result = await commissionApi.files(this.id);

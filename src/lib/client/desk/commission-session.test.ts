@@ -16,7 +16,7 @@ const places = (babies: number): PlacesLeft[] => [
 
 const files = (babies: number): SessionFiles =>
 	({
-		session: { id: 3, state: 'planned' },
+		session: { id: 's3', state: 'planned' },
 		items: [],
 		decisions: [],
 		waitlist: [],
@@ -32,14 +32,14 @@ describe('an agent adjusting the proposal', () => {
 
 	it('asks for the reason before sending anything', async () => {
 		const adjust = vi.spyOn(commissionApi, 'adjust');
-		const file = new CommissionSessionFile(3);
+		const file = new CommissionSessionFile('s3');
 		const error = await file.adjust(12, { kind: 'hold', reason: '   ' });
 		expect(error).toBe('Indiquez le motif de cet ajustement.');
 		expect(adjust).not.toHaveBeenCalled();
 	});
 
 	it('asks for the structure of an assignment', async () => {
-		const file = new CommissionSessionFile(3);
+		const file = new CommissionSessionFile('s3');
 		expect(await file.adjust(12, { kind: 'assign', reason: 'Fratrie' })).toBe(
 			'Choisissez la structure où proposer la place.'
 		);
@@ -48,7 +48,7 @@ describe('an agent adjusting the proposal', () => {
 	it('shows the server’s new proposal and announces the places left that changed', async () => {
 		vi.spyOn(commissionApi, 'files').mockResolvedValue(ok(files(1)));
 		const adjust = vi.spyOn(commissionApi, 'adjust').mockResolvedValue(ok(files(0)));
-		const file = new CommissionSessionFile(3);
+		const file = new CommissionSessionFile('s3');
 		await file.load();
 		expect(file.announced).toBe('');
 		const error = await file.adjust(12, {
@@ -57,7 +57,7 @@ describe('an agent adjusting the proposal', () => {
 			reason: ' Fratrie '
 		});
 		expect(error).toBeNull();
-		expect(adjust).toHaveBeenCalledWith(3, 12, {
+		expect(adjust).toHaveBeenCalledWith('s3', 12, {
 			kind: 'assign',
 			structureId: 'lilas',
 			reason: 'Fratrie'
@@ -74,7 +74,7 @@ describe('an agent adjusting the proposal', () => {
 			status: 409,
 			error: { code: 'no_place', message: 'Plus de place chez les bébés aux Lilas.' }
 		});
-		const file = new CommissionSessionFile(3);
+		const file = new CommissionSessionFile('s3');
 		expect(await file.adjust(12, { kind: 'assign', structureId: 'lilas', reason: 'x' })).toBe(
 			'Plus de place chez les bébés aux Lilas.'
 		);
@@ -90,7 +90,7 @@ describe('an agent adjusting the proposal', () => {
 			status: 204,
 			data: null as never
 		});
-		const file = new CommissionSessionFile(3);
+		const file = new CommissionSessionFile('s3');
 		await file.load();
 		expect(await file.unadjust(12)).toBeNull();
 		expect(load).toHaveBeenCalledTimes(2);

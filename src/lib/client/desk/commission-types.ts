@@ -14,7 +14,8 @@ export type { AdjustmentKind, Criterion, ScoreLine };
 export type SessionState = 'planned' | 'closed';
 
 export interface CommissionSession {
-	id: number;
+	/** commission_sessions.id (TEXT). */
+	id: string;
 	/** Calendar days « 2027-03-15 ». */
 	date: string;
 	periodStart: string;
@@ -136,7 +137,7 @@ export interface CloseResult {
 }
 
 export interface SessionStats {
-	sessionId: number;
+	sessionId: string;
 	date: string;
 	requests: number;
 	places: number;
