@@ -92,6 +92,8 @@ export interface Decision extends ProposalDecision {
 }
 
 export interface WaitlistRow extends WaitlistEntry {
+	/** The request's number (null if the server could not tell). */
+	number?: number | null;
 	structureName: string;
 }
 
