@@ -1,6 +1,7 @@
 // The shapes of the commission's staff API (contracts10.md, helpers PLAN and SESSION), as the
 // desk's screens read them; the grid and the proposal's own types come from the domain.
 import type { AgeGroup } from '$domain/structures';
+import type { RequestStatus } from '$domain/request-status';
 import type {
 	Criterion,
 	CriterionRule,
@@ -71,7 +72,7 @@ export interface CommissionFile {
 	number: number;
 	requestId: string;
 	docUuid: string;
-	status: string;
+	status: RequestStatus;
 	family: { lastName: string; firstNames: string };
 	child: { firstNames: string; lastName: string; birthDate: string | null };
 	ageGroup: AgeGroup;
