@@ -136,8 +136,14 @@ test('the commission on the desk: planned, prepared with reasons, closed and fro
 		);
 
 		// The agent: the file, its score explained, the manual check.
+		// The agent prepares but does not plan: no capacity to edit, no close, no grid to edit.
 		const url = admin.url();
 		await agent.goto(url);
+		await expect(agent.getByRole('heading', { level: 1 })).toHaveText(
+			'Commission du 20 janvier 2027'
+		);
+		await expect(agent.getByRole('spinbutton')).toHaveCount(0);
+		await expect(agent.getByRole('button', { name: 'Clore la commission' })).toHaveCount(0);
 		const file = agent
 			.getByRole('table', { name: /Dossiers examinés/ })
 			.getByRole('row', { name: new RegExp(`n° ${number}\\b`) });
