@@ -1,7 +1,8 @@
 // The files a session examines (contracts10 « Eligibility »): complete or waiting preinscriptions
-// whose wished entry date is on or before the end of the session's period (a date already past
-// still waits: it is examined too), each with what its score is computed from (FileFacts) and
+// whose wished entry date is in the session's period, or already past on the session's day (the
+// family still waits: examinedBySession), each with what its score is computed from (FileFacts) and
 // what the session's screen shows of it.
+import { examinedBySession } from '../../src/lib/domain/commission';
 import { ageGroupAt, type FileFacts } from '../../src/lib/domain/commission-score';
 import { COMMISSION_ELIGIBLE_STATUSES, REQUEST_STATUS } from '../../src/lib/domain/request-status';
 import type { AgeGroup } from '../../src/lib/domain/structures';
@@ -53,7 +54,7 @@ export function eligibleRequests(db: Db, session: CommissionSessionRecord): Requ
 		.map((r) => ({ ...r, doc: requestDoc(db, r) }))
 		.filter((r) => {
 			const wished = r.doc?.wishedStartDate;
-			return typeof wished === 'string' && wished <= session.periodEnd;
+			return typeof wished === 'string' && examinedBySession(wished, session);
 		});
 }
 

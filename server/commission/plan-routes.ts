@@ -57,7 +57,7 @@ export const commissionPlanRoutes = new Hono<AppEnv>()
 		// Every session (a few a year), or those from ?from=YYYY-MM-DD on.
 		const from = c.req.query('from') ?? '';
 		const items = sessionsFrom(db, /^\d{4}-\d{2}-\d{2}$/.test(from) ? from : '0000-01-01').map(
-			(s) => ({ ...s, eligible: eligibleCount(db, s.periodEnd) })
+			(s) => ({ ...s, eligible: eligibleCount(db, s) })
 		);
 		return c.json({ items }, 200);
 	})

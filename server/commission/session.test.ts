@@ -750,7 +750,7 @@ describe('closing a session', () => {
 		expect(db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get()).toBe(audits);
 		await a.family.pull();
 		expect(
-			((await a.family.device.get(`svc:status:${a.docId}`)) as { status: string }).status
+			((await a.family.device.get(`svc:status:${a.docId}`)) as unknown as { status: string }).status
 		).toBe('Complète');
 		// Once the fault is gone, the same close goes through.
 		expect((await close(id, { members: 'Mme Test' })).status).toBe(200);

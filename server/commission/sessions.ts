@@ -101,16 +101,20 @@ export function parisYearStart(now: number): string {
 	return `${parisDayAndHour(now).day.slice(0, 4)}-01-01`;
 }
 
-/** How many requests the session would examine: eligible status, wished date ≤ period end. */
-export function eligibleCount(db: Db, periodEnd: string): number {
+/** How many requests the session would examine: eligible status, wished date as examinedBySession. */
+export function eligibleCount(
+	db: Db,
+	session: { date: string; periodStart: string; periodEnd: string }
+): number {
 	const statuses = COMMISSION_ELIGIBLE_STATUSES;
 	const row = db
 		.prepare(
 			`SELECT COUNT(*) AS n FROM requests r JOIN request_index i ON i.number = r.number
 			 WHERE r.type = 'preinscription' AND r.status IN (${statuses.map(() => '?').join(', ')})
-			 AND i.wished_date IS NOT NULL AND i.wished_date <= ?`
+			 AND i.wished_date IS NOT NULL AND i.wished_date <= ?
+			 AND (i.wished_date >= ? OR i.wished_date < ?)`
 		)
-		.get(...statuses, periodEnd) as { n: number };
+		.get(...statuses, session.periodEnd, session.periodStart, session.date) as { n: number };
 	return row.n;
 }
 

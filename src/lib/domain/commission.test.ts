@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextCommission } from './commission';
+import { examinedBySession, nextCommission } from './commission';
 
 const at = (iso: string) => new Date(iso);
 
@@ -25,5 +25,17 @@ describe('the next allocation commission (mars, juin, septembre, décembre)', ()
 
 	it('follows the months the service sets', () => {
 		expect(nextCommission(at('2027-02-01T10:00:00Z'), [10, 4]).label).toBe('avril 2027');
+	});
+});
+
+describe('which requests a session examines', () => {
+	const session = { date: '2027-03-15', periodStart: '2027-04-01', periodEnd: '2027-06-30' };
+	it('an entry date in its period, or already past on its day', () => {
+		expect(examinedBySession('2027-04-01', session)).toBe(true);
+		expect(examinedBySession('2027-06-30', session)).toBe(true);
+		expect(examinedBySession('2027-01-10', session)).toBe(true);
+		// Between the session and its period: the previous session's period; after it: a later one.
+		expect(examinedBySession('2027-03-20', session)).toBe(false);
+		expect(examinedBySession('2027-07-01', session)).toBe(false);
 	});
 });

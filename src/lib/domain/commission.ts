@@ -67,3 +67,17 @@ export const OFFER_DEADLINE_DAYS = 15;
 export const OFFER_GRACE_HOURS = 48;
 /** Days before a session the families with a waiting request are asked to confirm (default). */
 export const REMINDER_DAYS = 14;
+
+/**
+ * Whether a session examines a request wishing an entry on `wished` (YYYY-MM-DD): an entry date
+ * in the session's period, or one already past on the session's day (the family still waits: it
+ * enters as soon as the period starts). A date between the session and its period belongs to the
+ * previous session's period, and a later one to a later session.
+ */
+export function examinedBySession(
+	wished: string,
+	session: { date: string; periodStart: string; periodEnd: string }
+): boolean {
+	if (wished > session.periodEnd) return false;
+	return wished >= session.periodStart || wished < session.date;
+}
