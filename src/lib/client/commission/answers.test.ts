@@ -9,6 +9,7 @@ import {
 	confirmationFields,
 	confirmationStage,
 	deadlineWording,
+	lastQuestionnaire,
 	offerAnswerFields
 } from './answers';
 import type { ConfirmationDocument, OfferAnswerDoc } from './answers';
@@ -216,5 +217,45 @@ describe('confirmationFields and confirmationStage', () => {
 				pendingIds: []
 			})
 		).toEqual({ kind: 'open', refusal: reason });
+	});
+});
+
+describe('lastQuestionnaire', () => {
+	const request = {
+		_id: REQ,
+		questionnaire: { residentInArea: false, professionalSituation: ['noneWorks'] }
+	};
+	const confirmed = (id: string, updatedAt: string, professionalSituation: string[]) =>
+		({
+			_id: `confirmation:${id}`,
+			type: 'confirmation',
+			state: 'submitted',
+			requestId: REQ,
+			sessionId: SESSION,
+			questionnaire: { residentInArea: true, professionalSituation },
+			updatedAt
+		}) as ConfirmationDocument;
+
+	it('prefills the confirmation with the request’s answers at first', () => {
+		expect(lastQuestionnaire(request, [])).toEqual({
+			residentInArea: false,
+			professionalSituation: ['noneWorks']
+		});
+	});
+
+	it('then with the newest confirmation sent for this request', () => {
+		const older = confirmed('c1000000-0000-4000-8000-000000000000', '2027-03-01T09:00:00Z', [
+			'parent1Works'
+		]);
+		const newer = confirmed('c2000000-0000-4000-8000-000000000000', '2027-06-01T09:00:00Z', [
+			'parent1Works',
+			'parent2Works'
+		]);
+		const draft = { ...newer, _id: 'confirmation:x', state: 'draft', updatedAt: '2027-07-01' };
+		const other = { ...newer, requestId: 'preinscription:other', updatedAt: '2027-08-01' };
+		expect(lastQuestionnaire(request, [older, draft, other, newer])).toEqual({
+			residentInArea: true,
+			professionalSituation: ['parent1Works', 'parent2Works']
+		});
 	});
 });

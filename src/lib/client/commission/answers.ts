@@ -169,3 +169,18 @@ export function confirmationStage(
 	const at = String(st.doc.confirmedAt ?? st.doc.submittedAt ?? st.doc.updatedAt ?? '');
 	return { kind: 'confirmed', confirmation: st.doc, at };
 }
+
+/**
+ * The questionnaire as the family last gave it, to prefill « Confirmer ma situation »: its newest
+ * confirmation sent for this request, else the request's own answers.
+ */
+export function lastQuestionnaire(
+	request: { _id: string; questionnaire?: unknown },
+	confirmations: readonly ConfirmationDocument[]
+): Partial<Questionnaire> {
+	const sent = confirmations
+		.filter((c) => c.requestId === request._id && c.state === 'submitted' && c.questionnaire)
+		.sort(newestFirst)[0];
+	const q = sent?.questionnaire ?? request.questionnaire;
+	return q && typeof q === 'object' ? (q as Partial<Questionnaire>) : {};
+}
