@@ -251,7 +251,12 @@ describe('lastQuestionnaire', () => {
 			'parent1Works',
 			'parent2Works'
 		]);
-		const draft = { ...newer, _id: 'confirmation:x', state: 'draft', updatedAt: '2027-07-01' };
+		const draft: ConfirmationDocument = {
+			...newer,
+			_id: 'confirmation:x',
+			state: 'draft',
+			updatedAt: '2027-07-01'
+		};
 		const other = { ...newer, requestId: 'preinscription:other', updatedAt: '2027-08-01' };
 		expect(lastQuestionnaire(request, [older, draft, other, newer])).toEqual({
 			residentInArea: true,
