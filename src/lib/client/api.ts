@@ -7,6 +7,7 @@ import { clearPendingSignOut, hasPendingSignOut } from './pending-sign-out';
 import type { NewsInput, NewsItem } from '$lib/domain/news';
 import type { StructureInput, StructureRecord } from '$lib/domain/structures';
 import type { AuditEntry } from '$lib/domain/audit';
+import type { CommissionInfo } from './commission/schedule';
 import type { ApiErrorBody, DemoMail, Me, ProfileData } from './types';
 
 export type ApiResult<T> =
@@ -139,6 +140,8 @@ export const api = {
 	me: () => request<Me>('GET', '/me'),
 	structures: () => request<{ structures: Structure[] }>('GET', '/structures'),
 	news: () => request<{ news: NewsItem[] }>('GET', '/news'),
+	/** Public: the year's commission sessions and the grid in force. */
+	commission: () => request<CommissionInfo>('GET', '/commission'),
 	desk: {
 		news: () => request<{ news: NewsItem[] }>('GET', '/agent/news'),
 		createNews: (input: NewsInput) => post<{ news: NewsItem }>('/agent/news', input),

@@ -10,7 +10,13 @@ export interface PreinscriptionSummaryContext {
 	piece?: (id: string) => string;
 }
 
-const SITUATIONS: Record<string, string> = {
+/** The questionnaire's two questions, as the wizard and the confirmation before a session ask them. */
+export const RESIDENT_QUESTION =
+	'La famille est-elle domiciliée ou contribuable sur une commune de Vienne Condrieu Agglomération ?';
+export const SITUATION_QUESTION = 'Quelle est la situation professionnelle des parents ?';
+
+/** The answers to SITUATION_QUESTION, by PROFESSIONAL_SITUATIONS value. */
+export const SITUATION_LABELS: Record<string, string> = {
 	parent1Works: 'Parent 1 travaille ou suit une formation',
 	parent2Works: 'Parent 2 travaille ou suit une formation',
 	parent1JobSeeking: 'Parent 1 en recherche d’emploi',
@@ -63,7 +69,7 @@ export function questionnaireRows(doc: Record<string, unknown>): SummaryRow[] {
 		{
 			label: 'Situation professionnelle des parents',
 			value:
-				(q.professionalSituation ?? []).map((s) => SITUATIONS[s] ?? s).join(', ') ||
+				(q.professionalSituation ?? []).map((s) => SITUATION_LABELS[s] ?? s).join(', ') ||
 				'Non renseignée'
 		}
 	];

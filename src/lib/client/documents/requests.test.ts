@@ -190,3 +190,17 @@ describe('the household’s requests', () => {
 		]);
 	});
 });
+
+describe('statusTone of the commission’s outcomes', () => {
+	const tone = (statusLabel: string) => statusTone({ stage: 'numbered', statusLabel });
+
+	it('marks the place accepted as a success and a declined place as ended', () => {
+		expect(tone(REQUEST_STATUS.admitted)).toBe('success');
+		expect(tone(REQUEST_STATUS.declined)).toBe('error');
+	});
+
+	it('marks a place offered as waiting for the family’s answer, a waiting list as information', () => {
+		expect(tone(REQUEST_STATUS.offered)).toBe('waiting');
+		expect(tone(REQUEST_STATUS.waitlisted)).toBe('info');
+	});
+});

@@ -195,9 +195,11 @@ export function statusTone(r: Pick<RequestSummary, 'stage' | 'statusLabel'>): st
 	if (r.stage === 'refused-by-sync') return 'error';
 	if (r.stage === 'awaiting') return 'waiting';
 	const s = r.statusLabel as RequestStatus;
-	if (s === REQUEST_STATUS.complete) return 'success';
-	if (s === REQUEST_STATUS.refused || s === REQUEST_STATUS.closed) return 'error';
-	if (s === REQUEST_STATUS.piecesRequested) return 'waiting';
+	if (s === REQUEST_STATUS.complete || s === REQUEST_STATUS.admitted) return 'success';
+	if (s === REQUEST_STATUS.refused || s === REQUEST_STATUS.closed || s === REQUEST_STATUS.declined)
+		return 'error';
+	// The family is expected to act: send pieces, answer the place offered.
+	if (s === REQUEST_STATUS.piecesRequested || s === REQUEST_STATUS.offered) return 'waiting';
 	return 'info';
 }
 
