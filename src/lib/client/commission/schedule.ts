@@ -1,7 +1,7 @@
 // The commission's calendar as the parent reads it (GET /api/commission, kept on the device):
 // which session a request waits for, and when the family is asked to confirm its situation.
 // Pure functions over the public data, the request's status and the service's messages.
-import { REMINDER_DAYS } from '$domain/commission';
+import { REMINDER_DAYS, examinedBySession } from '$domain/commission';
 import { frenchLongDay } from '$domain/french-date';
 import { WAITING_REQUEST_STATUSES, type RequestStatus } from '$domain/request-status';
 
@@ -41,8 +41,8 @@ export function upcomingSessions(
 }
 
 /**
- * The session that will examine a request: the first to come whose entry period ends on or
- * after the wished date (a date already past waits for the next one), else the next one.
+ * The session that will examine a request: the first to come that examines its wished date
+ * (`examinedBySession`: in its period, or already past on its day), else the next one.
  */
 export function nextSession(
 	sessions: readonly PublicSession[],
@@ -50,7 +50,9 @@ export function nextSession(
 	today: string
 ): PublicSession | null {
 	const upcoming = upcomingSessions(sessions, today);
-	return upcoming.find((s) => !wishedDate || s.periodEnd >= wishedDate) ?? upcoming[0] ?? null;
+	return (
+		upcoming.find((s) => !wishedDate || examinedBySession(wishedDate, s)) ?? upcoming[0] ?? null
+	);
 }
 
 /** « 15 mars 2027 ». */
