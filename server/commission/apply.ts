@@ -6,12 +6,12 @@
 // served meanwhile. A process dying mid-way leaves the rest unapplied; the resume job (at start and
 // every minute) finishes it: every family gets its answer exactly once.
 import { frenchLongDay } from '../../src/lib/domain/french-date';
+import { nextStatus, type RequestAction } from '../../src/lib/domain/request-status';
 import type { AgeGroup } from '../../src/lib/domain/structures';
 import { audit } from '../audit/audit';
 import type { Clock } from '../clock';
 import type { RequestRow } from '../desk/request-file';
 import type { AppDeps } from '../http/env';
-import { ApiError } from '../http/errors';
 import { syncHostFor } from '../sync-host';
 import { applyOutcome } from './decide';
 import { makeOffer } from './offers';
@@ -42,6 +42,13 @@ interface SessionOfDecisions {
 	closed_by: string | null;
 	by_name: string | null;
 }
+
+const ACTIONS: Record<PendingDecision['outcome'], RequestAction | null> = {
+	offer: 'offer',
+	waitlist: 'waitlist',
+	refuse: 'refuse',
+	hold: null
+};
 
 const PENDING_SQL = `SELECT r.id, r.number, r.household_id, r.doc_id, r.type, r.status, r.submitted_at,
 	r.updated_at, r.version, d.outcome, d.structure_id, d.age_group, d.start_date, d.reason, d.manual
@@ -86,14 +93,15 @@ function applyChunk(deps: AppDeps, session: SessionOfDecisions, size: number): n
 		);
 		const day = frenchLongDay(session.date);
 		for (const d of pending) {
-			try {
-				// A savepoint per family: a request whose status moved since the freeze (an agent acted
-				// between two chunks) is left as it is, logged, and does not stop the others.
-				db.transaction(() => applyOne(deps, host, session, by, names, ranksOf, day, d, now))();
-			} catch (error) {
-				if (!(error instanceof ApiError)) throw error;
-				console.warn(`[commission] decision for request ${d.number} not applied: ${error.message}`);
-			}
+			// A request whose status moved since the freeze (an agent acted between two chunks) is
+			// left as it is, logged: its decision counts as applied, the others go on.
+			const action = ACTIONS[d.outcome];
+			const allowed = action ? nextStatus(d.status, action) : null;
+			if (allowed && !allowed.ok)
+				console.warn(
+					`[commission] decision for request ${d.number} not applied: ${allowed.reason}`
+				);
+			else applyOne(deps, host, session, by, names, ranksOf, day, d, now);
 			markApplied.run(now, session.id, d.id);
 		}
 		return pending.length;

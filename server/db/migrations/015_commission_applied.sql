@@ -10,3 +10,5 @@ UPDATE commission_decisions SET applied_at = (
 	SELECT s.closed_at FROM commission_sessions s WHERE s.id = commission_decisions.session_id
 ) WHERE applied_at IS NULL;
 CREATE INDEX commission_decisions_unapplied ON commission_decisions(session_id) WHERE applied_at IS NULL;
+-- A request's rows on the waiting lists (dropped when it is offered a place, read to tell its ranks).
+CREATE INDEX commission_waitlist_request ON commission_waitlist(request_id);
