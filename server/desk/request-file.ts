@@ -83,7 +83,14 @@ export interface DeclaredMember {
 
 /** Members of the household's submitted declarations, newest declaration first, once each. */
 export function declaredMembers(db: Db, householdId: string): DeclaredMember[] {
-	const declarations = readHouseholdDocs(db, householdId, 'entourage:')
+	return membersOfDeclarations(readHouseholdDocs(db, householdId, 'entourage:'));
+}
+
+/** The members of these `entourage:` documents (a household's), as declaredMembers tells them. */
+export function membersOfDeclarations(
+	docs: { id: string; body: Record<string, unknown> }[]
+): DeclaredMember[] {
+	const declarations = docs
 		.filter((d) => d.body.state === 'submitted' && Array.isArray(d.body.members))
 		.sort((a, b) =>
 			String(b.body.submittedAt ?? '').localeCompare(String(a.body.submittedAt ?? ''))
