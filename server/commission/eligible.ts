@@ -41,8 +41,8 @@ export interface RequestWithDoc extends RequestRow {
 export function eligibleRequests(db: Db, session: CommissionSessionRecord): RequestWithDoc[] {
 	const statuses = COMMISSION_ELIGIBLE_STATUSES;
 	// The list index holds type, status and wished date: only the candidates' documents are read,
-	// in the same query (the winning revision's body). A row not indexed yet (wished_date NULL)
-	// is checked on its document.
+	// in the same query (the winning revision's body), with examinedBySession's rule in SQL. A row
+	// not indexed yet (wished_date NULL) is checked on its document.
 	const rows = cachedStatement(
 		db,
 		`SELECT ${REQUEST_COLUMNS}, v.body AS body FROM request_index i
@@ -51,9 +51,16 @@ export function eligibleRequests(db: Db, session: CommissionSessionRecord): Requ
 		 LEFT JOIN sync_revs v ON v.db = d.db AND v.doc_id = d.doc_id AND v.rev = d.winning_rev
 		   AND v.deleted = 0
 		 WHERE i.type = 'preinscription' AND i.status IN (${statuses.map(() => '?').join(', ')})
-		   AND (i.wished_date IS NULL OR i.wished_date <= ?)
+		   AND (i.wished_date IS NULL
+		     OR (i.wished_date <= ? AND (i.wished_date >= ? OR i.wished_date < ?)))
 		 ORDER BY r.number`
-	).all(householdDbName(''), ...statuses, session.periodEnd) as (RequestRow & {
+	).all(
+		householdDbName(''),
+		...statuses,
+		session.periodEnd,
+		session.periodStart,
+		session.date
+	) as (RequestRow & {
 		body: string | null;
 	})[];
 	return rows
