@@ -214,11 +214,8 @@ export async function applySession(deps: AppDeps, sessionId: string): Promise<Ap
 	const { db } = deps;
 	let mine = running.get(db);
 	if (!mine) running.set(db, (mine = new Set()));
-	if (mine.has(sessionId)) {
-		// Another runner is on it (the close while the job ticks): wait for it to finish.
-		while (mine.has(sessionId)) await yieldToEventLoop();
-		return applyProgress(deps, sessionId);
-	}
+	// Another runner is on it (the job ticking while the close applies): it finishes the session.
+	if (mine.has(sessionId)) return applyProgress(deps, sessionId);
 	mine.add(sessionId);
 	try {
 		const session = statement(
