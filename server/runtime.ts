@@ -21,6 +21,7 @@ import { warmPasswordStrength } from './auth/password-strength';
 import { startWalCheckpointer } from '../sync/server/wal-checkpointer';
 import { refreshRequestIndex } from './desk/request-index';
 import { startOfferExpiry } from './commission/expiry';
+import { startCommissionApply } from './commission/apply';
 
 export interface Runtime {
 	db: Db;
@@ -82,6 +83,9 @@ export async function createRuntime(
 	const reminders = startCommissionReminders(deps, clock);
 	// Offers left without an answer past deadline + grace: expired, the place goes on (every minute).
 	const offerExpiry = startOfferExpiry(deps);
+	// A close the process left half applied (it died mid-way): the rest of the families get their
+	// answer (at start and every minute).
+	const commissionApply = startCommissionApply(deps);
 	void worker.drain();
 	warmPasswordStrength();
 	return {
@@ -98,6 +102,7 @@ export async function createRuntime(
 			digest.stop();
 			reminders.stop();
 			offerExpiry.stop();
+			commissionApply.stop();
 			requestEventsBus(db).off('changed', wakeWorker);
 			endLiveFeeds();
 			await worker.stop();

@@ -1,18 +1,20 @@
 // The audit log: who on the staff read or changed what, and when (every view of a family's file or
 // document, every change). One writer, called inside the transaction of what it records; admins
 // read it filtered by family or agent; a daily job purges rows past the retention period.
+import { cachedStatement } from '../db/statement-cache';
 import type { Db } from '../db';
 import type { AuditEntry } from '../../src/lib/domain/audit';
 
 export interface AuditRecord {
-	actorId: string;
+	actorId: string | null; // null: the server itself (a job)
 	action: string;
 	householdId?: string | null;
 	detail?: Record<string, unknown>;
 }
 
 export function audit(db: Db, record: AuditRecord, now: number): void {
-	db.prepare(
+	cachedStatement(
+		db,
 		'INSERT INTO audit_log (at, actor_id, action, household_id, detail) VALUES (?, ?, ?, ?, ?)'
 	).run(
 		now,

@@ -2,8 +2,10 @@
 // on this machine: a fresh data directory, BENCH_HOUSEHOLDS families (default 5 000) seeded by
 // direct SQL (seed-requests.ts), every preinscription « Complète » and eligible, 16 structures ×
 // 3 age groups with BENCH_PLACES places each (default 20); then GET …/files (the scored files and
-// the proposal: p50/max over BENCH_CALLS calls, default 5) and one POST …/close (offers, waiting
-// lists, statuses, mails: one transaction). Prints the figures.
+// the proposal: p50/p95/max over BENCH_CALLS calls, default 5) and one POST …/close (frozen in one
+// transaction, then offers, waiting lists, statuses, mails applied in chunks) while GET /api/health
+// is called again and again: its longest answer time is the longest the server stayed frozen.
+// Prints the figures.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,21 +92,39 @@ try {
 	}
 	times.sort((a, b) => a - b);
 	const start = performance.now();
-	const close = await app.request(`${ORIGIN}${path}/close`, {
-		method: 'POST',
-		headers: { ...headers, cookie },
-		body: JSON.stringify({ members: 'Banc d’essai' })
-	});
+	let closing = true;
+	const closed = app
+		.request(`${ORIGIN}${path}/close`, {
+			method: 'POST',
+			headers: { ...headers, cookie },
+			body: JSON.stringify({ members: 'Banc d’essai' })
+		})
+		.finally(() => (closing = false));
+	// Another user meanwhile: the health check, again and again until the close answers.
+	const health: number[] = [];
+	while (closing) {
+		const t = performance.now();
+		await app.request(`${ORIGIN}/api/health`);
+		health.push(performance.now() - t);
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+	const close = await closed;
 	const closeMs = performance.now() - start;
-	const result = await close.json();
+	const result = (await close.json()) as { total?: number };
 	if (close.status !== 200) throw new Error(`close: ${close.status} ${JSON.stringify(result)}`);
 	console.log(
 		`bench:commission-session — ${eligible} eligible files, ${structures.length} structures × 3 age groups × ${PLACES} places`
 	);
+	const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))]!;
 	console.log(
-		`  GET files: p50 ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms (${CALLS} calls)`
+		`  GET files: p50 ${pct(0.5).toFixed(0)} ms, p95 ${pct(0.95).toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms (${CALLS} calls)`
 	);
 	console.log(`  POST close: ${closeMs.toFixed(0)} ms — ${JSON.stringify(result)}`);
+	const families = result.total ?? eligible;
+	console.log(`  close: ${(families / (closeMs / 1000)).toFixed(0)} families per second`);
+	console.log(
+		`  GET /api/health during the close: ${health.length} answers, longest ${Math.max(...health).toFixed(0)} ms (the longest the server stayed frozen)`
+	);
 } finally {
 	db.close();
 	rmSync(dir, { recursive: true, force: true });

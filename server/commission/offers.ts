@@ -25,6 +25,7 @@ import { enqueueMail } from '../mail/outbox';
 import { offerMadeMail } from '../mail/templates';
 import { syncHostFor } from '../sync-host';
 import { commissionSettings } from './settings';
+import { statement } from './statements';
 import { serverWriter, writeStatusStep, type RequestRef, type ServiceWriter } from './status-doc';
 
 const DAY_MS = 86_400_000;
@@ -45,15 +46,14 @@ export interface RequestRow {
 }
 
 export function requestById(db: Db, id: string): RequestRow | undefined {
-	return db
-		.prepare(
-			'SELECT id, number, household_id, doc_id, type, status, version FROM requests WHERE id = ?'
-		)
-		.get(id) as RequestRow | undefined;
+	return statement(
+		db,
+		'SELECT id, number, household_id, doc_id, type, status, version FROM requests WHERE id = ?'
+	).get(id) as RequestRow | undefined;
 }
 
 export function structureName(db: Db, id: string): string {
-	const row = db.prepare('SELECT name FROM structures WHERE id = ?').get(id) as
+	const row = statement(db, 'SELECT name FROM structures WHERE id = ?').get(id) as
 		{ name: string } | undefined;
 	return row?.name ?? id;
 }
@@ -65,11 +65,10 @@ export function requestLink(deps: Pick<AppDeps, 'config'>, docId: string): strin
 
 /** Moves the request to `to` (guarded by the version read in this transaction). */
 export function setRequestStatus(db: Db, req: RequestRow, to: RequestStatus, at: string): void {
-	const changed = db
-		.prepare(
-			'UPDATE requests SET status = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?'
-		)
-		.run(to, at, req.id, req.version).changes;
+	const changed = statement(
+		db,
+		'UPDATE requests SET status = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?'
+	).run(to, at, req.id, req.version).changes;
 	// SQLite has one writer and the row was read in this transaction: only a bug gets here.
 	if (changed !== 1) throw new Error(`request ${req.number} changed under its offer`);
 }
@@ -101,7 +100,8 @@ export function makeOffer(
 	const deadline = now + commissionSettings(db).offerDeadlineDays * DAY_MS;
 	const offerId = randomUUID();
 	const name = structureName(db, input.structureId);
-	db.prepare(
+	statement(
+		db,
 		`INSERT INTO offers (id, request_id, household_id, session_id, structure_id, age_group, start_date,
 		 offered_at, deadline, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	).run(
@@ -119,10 +119,11 @@ export function makeOffer(
 	setRequestStatus(db, req, next.status, at);
 	// Offered a place: the request waits on no list any more (declined later, it is not offered
 	// again), and the families below it on those lists move up.
-	const lists = db
-		.prepare('SELECT structure_id, age_group FROM commission_waitlist WHERE request_id = ?')
-		.all(req.id) as { structure_id: string; age_group: AgeGroup }[];
-	db.prepare('DELETE FROM commission_waitlist WHERE request_id = ?').run(req.id);
+	const lists = statement(
+		db,
+		'SELECT structure_id, age_group FROM commission_waitlist WHERE request_id = ?'
+	).all(req.id) as { structure_id: string; age_group: AgeGroup }[];
+	statement(db, 'DELETE FROM commission_waitlist WHERE request_id = ?').run(req.id);
 	for (const list of lists) refreshWaitlistRanks(deps, write, list.structure_id, list.age_group);
 	const by = input.by?.name ?? COMMISSION_NAME;
 	syncHostFor(deps).requestChanged({

@@ -14,6 +14,7 @@ import { AGE_GROUPS, type AgeGroup } from '../../src/lib/domain/structures';
 import type { Db } from '../db';
 import { ApiError } from '../http/errors';
 import { decidedRequests, eligibleRequests, sessionFilesOf, type SessionFile } from './eligible';
+import { applyProgress } from './apply';
 import { capacitiesOf, type Capacity } from './capacities';
 import { gridInForce, gridVersion } from './grid';
 import { SESSION_NOT_FOUND, sessionById, type CommissionSessionRecord } from './sessions';
@@ -269,6 +270,13 @@ export function sessionFilesBody(db: Db, sessionId: string, now: number) {
 			byName: a.byName,
 			at: a.at
 		})),
-		closed
+		closed,
+		// A closed session whose answers are still being sent to the families (apply.ts).
+		...(closed ? applyingOf(db, session.id) : {})
 	};
+}
+
+function applyingOf(db: Db, sessionId: string): { applying?: { done: number; total: number } } {
+	const progress = applyProgress({ db }, sessionId);
+	return progress.done < progress.total ? { applying: progress } : {};
 }

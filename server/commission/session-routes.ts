@@ -35,7 +35,9 @@ export const commissionSessionRoutes = new Hono<AppEnv>()
 	})
 	.post(`${BASE}/close`, requireRole('admin'), async (c) => {
 		const input = await parseJson(c, CloseInput);
-		return c.json(closeSession(c.var.deps, c.var.user!, c.req.param('id'), input), 200);
+		const result = await closeSession(c.var.deps, c.var.user!, c.req.param('id'), input);
+		// 202: closed, some families' answers still to send (the resume job finishes them).
+		return c.json(result, result.applied === result.total ? 200 : 202);
 	})
 	.get(`${BASE}/minutes.pdf`, async (c) => {
 		const { db, clock } = c.var.deps;

@@ -8,6 +8,7 @@ import { submittedPreinscription } from '../../sync/test/factories';
 import { signedInStaff, type CookieJar } from '../test/harness';
 import { openDesk, openFamily, type Desk, type Family } from '../desk/desk-fixtures';
 import { pdfText } from '../pdf/pdf-text';
+import { APPLY_CHUNK, applyHooks, applyProgress, runCommissionApply } from './apply';
 
 let desk: Desk;
 let admin: { jar: CookieJar; id: string };
@@ -404,7 +405,9 @@ describe('closing a session', () => {
 			offers: 2,
 			waitlisted: 1,
 			refused: 1,
-			held: 1
+			held: 1,
+			applied: 5,
+			total: 5
 		});
 
 		const statusOf = (n: number) =>
@@ -716,43 +719,114 @@ describe('closing a session', () => {
 		]);
 	});
 
-	it('is one transaction: a failure on the last family leaves nothing half-written', async () => {
+	it('freezes the decisions first, then answers the families in chunks: a fault mid-way is finished by the resume job, each family answered once', async () => {
 		retire();
-		const a = await filed('Avant', { questionnaire: BOTH }); // offered first
-		const z = await filed('Zèbre', { questionnaire: { ...BOTH, residentInArea: false } }); // offered last
-		const id = plannedSession({ 'cocon-de-soie': 1, 'grain-d-aile': 1 });
+		const names = ['Ain', 'Bis', 'Cor', 'Dus', 'Eve'];
+		const fam: Filed[] = [];
+		for (const n of names) fam.push(await filed(n, { questionnaire: BOTH }));
+		const id = plannedSession({ 'cocon-de-soie': 2 });
 		const db = desk.h.db;
-		const zId = db.prepare('SELECT id FROM requests WHERE number = ?').pluck().get(z.number);
-		db.exec(
-			`CREATE TRIGGER test_fail BEFORE INSERT ON offers WHEN NEW.request_id = '${zId}'
-			 BEGIN SELECT RAISE(ABORT, 'panne simulée'); END`
-		);
-		const mails = desk.h.outboxMails().length;
-		const audits = db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get();
+		const mailsBefore = desk.h.outboxMails().length;
+		applyHooks.chunk = 2;
+		applyHooks.afterChunk = (n) => {
+			if (n === 2) throw new Error('panne simulée');
+		};
+		let res: Response;
 		try {
-			const res = await close(id, { members: 'Mme Test' });
-			expect(res.status).toBe(500);
+			res = await close(id, { members: 'Mme Test' });
 		} finally {
-			db.exec('DROP TRIGGER test_fail');
+			applyHooks.chunk = APPLY_CHUNK;
+			applyHooks.afterChunk = null;
 		}
+		// The close is done (frozen); part of the families have their answer, the rest is pending.
+		expect(res.status).toBe(202);
+		expect(await res.json()).toMatchObject({
+			closed: true,
+			offers: 2,
+			waitlisted: 3,
+			applied: 4,
+			total: 5
+		});
 		expect(db.prepare('SELECT state FROM commission_sessions WHERE id = ?').pluck().get(id)).toBe(
-			'planned'
+			'closed'
 		);
-		for (const table of ['commission_decisions', 'commission_waitlist', 'offers'])
-			expect(
-				db.prepare(`SELECT COUNT(*) FROM ${table} WHERE session_id = ?`).pluck().get(id),
-				table
-			).toBe(0);
-		expect(db.prepare('SELECT status FROM requests WHERE number = ?').pluck().get(a.number)).toBe(
-			'Complète'
-		);
-		expect(desk.h.outboxMails()).toHaveLength(mails);
-		expect(db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get()).toBe(audits);
-		await a.family.pull();
 		expect(
-			((await a.family.device.get(`svc:status:${a.docId}`)) as unknown as { status: string }).status
-		).toBe('Complète');
-		// Once the fault is gone, the same close goes through.
-		expect((await close(id, { members: 'Mme Test' })).status).toBe(200);
+			db.prepare('SELECT COUNT(*) FROM commission_decisions WHERE session_id = ?').pluck().get(id)
+		).toBe(5);
+		const statuses = () =>
+			fam.map((f) =>
+				db.prepare('SELECT status FROM requests WHERE number = ?').pluck().get(f.number)
+			);
+		expect(statuses().filter((s) => s === 'Complète')).toHaveLength(1);
+		const screen = await (await files(id)).json();
+		expect(screen.closed).toBe(true);
+		expect(screen.applying).toEqual({ done: 4, total: 5 });
+		expect(screen.decisions).toHaveLength(5);
+		// Frozen: nothing changes the decisions any more.
+		expect((await adjust(id, fam[4]!.number, { kind: 'refuse', reason: 'X' })).status).toBe(409);
+
+		// The resume job (at start and every minute) finishes the rest.
+		await runCommissionApply({
+			db,
+			config: desk.h.config,
+			clock: desk.h.clock,
+			kickOutbox: () => {}
+		});
+		expect(statuses().filter((s) => s === 'Complète')).toHaveLength(0);
+		expect(statuses().filter((s) => s === 'Place proposée')).toHaveLength(2);
+		expect(statuses().filter((s) => s === 'Liste d’attente')).toHaveLength(3);
+		expect((await (await files(id)).json()).applying).toBeUndefined();
+		// Exactly once: one mail and one new status step per family.
+		const mails = desk.h.outboxMails().slice(mailsBefore);
+		for (const f of fam) {
+			expect(
+				mails.filter((m) => m.to === f.family.email),
+				f.family.email
+			).toHaveLength(1);
+			await f.family.pull();
+			const doc = (await f.family.device.get(`svc:status:${f.docId}`)) as unknown as {
+				status: string;
+				history: { status: string }[];
+			};
+			expect(doc.history.filter((h) => h.status === doc.status)).toHaveLength(1);
+			expect(['Place proposée', 'Liste d’attente']).toContain(doc.status);
+		}
+		expect(db.prepare('SELECT COUNT(*) FROM offers WHERE session_id = ?').pluck().get(id)).toBe(2);
+		// A second pass of the job finds nothing to do.
+		const mailCount = desk.h.outboxMails().length;
+		await runCommissionApply({
+			db,
+			config: desk.h.config,
+			clock: desk.h.clock,
+			kickOutbox: () => {}
+		});
+		expect(desk.h.outboxMails()).toHaveLength(mailCount);
+	});
+
+	it('answers other requests between the chunks of a close', async () => {
+		retire();
+		const fam: Filed[] = [];
+		for (const n of ['Fil', 'Gué', 'Hop']) fam.push(await filed(n, { questionnaire: BOTH }));
+		const id = plannedSession({ 'cocon-de-soie': 1 });
+		let answeredWhileApplied: number | null = null;
+		let health: Promise<void> | null = null;
+		applyHooks.chunk = 1;
+		applyHooks.afterChunk = (n) => {
+			if (n === 1)
+				health = desk.h.call('GET', '/api/health').then((r) => {
+					expect(r.status).toBe(200);
+					answeredWhileApplied = applyProgress({ db: desk.h.db }, id).done;
+				});
+		};
+		try {
+			expect((await close(id, { members: 'Mme Test' })).status).toBe(200);
+		} finally {
+			applyHooks.chunk = APPLY_CHUNK;
+			applyHooks.afterChunk = null;
+		}
+		await health;
+		// Answered after the first family's answer and before the last one's.
+		expect(answeredWhileApplied).toBeGreaterThanOrEqual(1);
+		expect(answeredWhileApplied).toBeLessThan(3);
 	});
 });

@@ -1,5 +1,6 @@
 // The commission's settings an admin edits (settings table): how many days a family has to answer
 // a place offered, and how many days before a session families are asked to confirm.
+import { statement } from './statements';
 import * as v from 'valibot';
 import { OFFER_DEADLINE_DAYS, REMINDER_DAYS } from '../../src/lib/domain/commission';
 import type { Db } from '../db';
@@ -26,7 +27,7 @@ export const SettingsInput = v.object({
 });
 
 function read(db: Db, key: string, fallback: number): number {
-	const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+	const row = statement(db, 'SELECT value FROM settings WHERE key = ?').get(key) as
 		{ value: string } | undefined;
 	const n = row ? Number(row.value) : NaN;
 	return Number.isSafeInteger(n) && n >= 0 ? n : fallback;

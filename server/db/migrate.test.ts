@@ -85,7 +85,12 @@ describe('database', () => {
 		db.prepare(
 			"INSERT INTO request_events (request_id, number, action, status, actor_name, at) VALUES ('r1', 7, 'complete', 'Complète', 'A', 1)"
 		).run();
-		expect(migrate(db)).toEqual(['014_commission.sql']);
+		expect(
+			migrate(
+				db,
+				listMigrations().filter((m) => m.version <= 14)
+			)
+		).toEqual(['014_commission.sql']);
 		expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
 		expect(db.prepare('SELECT number, status, version FROM requests').all()).toEqual([
 			{ number: 7, status: 'Complète', version: 3 }
@@ -101,5 +106,33 @@ describe('database', () => {
 		).toThrow(/CHECK/);
 		// The events still reference the rebuilt table: deleting the request is refused.
 		expect(() => db.prepare("DELETE FROM requests WHERE id = 'r1'").run()).toThrow(/FOREIGN KEY/);
+	});
+
+	it('015: the decisions of sessions closed before count as applied when they were closed', () => {
+		const db = new Database(':memory:');
+		db.pragma('foreign_keys = ON');
+		migrate(
+			db,
+			listMigrations().filter((m) => m.version <= 14)
+		);
+		const at = '2026-11-26T09:00:00.000Z';
+		db.exec(`INSERT INTO households (id, created_at) VALUES ('h1', '${at}')`);
+		db.prepare(
+			`INSERT INTO requests (id, number, household_id, doc_id, type, status, submitted_at, updated_at, version)
+			 VALUES ('r1', 7, 'h1', 'preinscription:a', 'preinscription', 'Liste d’attente', ?, ?, 3)`
+		).run(at, at);
+		db.exec(
+			`INSERT INTO commission_sessions (id, date, period_start, period_end, state, closed_at, created_at, updated_at)
+			 VALUES ('s1', '2027-03-15', '2027-04-01', '2027-06-30', 'closed', 1234, 0, 0)`
+		);
+		db.exec(
+			`INSERT INTO commission_decisions (session_id, request_id, outcome, age_group, score, score_lines)
+			 VALUES ('s1', 'r1', 'waitlist', 'older', 3, '[]')`
+		);
+		expect(migrate(db)).toContain('015_commission_applied.sql');
+		expect(db.prepare('SELECT applied_at, start_date FROM commission_decisions').get()).toEqual({
+			applied_at: 1234,
+			start_date: null
+		});
 	});
 });

@@ -3,6 +3,7 @@
 // the desk's live feed (server-sent events resume from it) and the webhook deliveries.
 // Recording an event also notifies: the webhook (when configured), the service's mail for a new
 // request (or the daily digest's queue), and, after commit, the live feed.
+import { cachedStatement } from '../db/statement-cache';
 import { REQUEST_TYPE_LABELS } from '../../src/lib/domain/request-status';
 import type { RequestChange } from '../../sync/server/host';
 import type { Db } from '../db';
@@ -16,23 +17,22 @@ export type { RequestChange };
 
 /** Records the change; returns the event's id. Call it inside the change's transaction. */
 export function recordRequestEvent(db: Db, change: RequestChange, now: number): number {
-	const info = db
-		.prepare(
-			`INSERT INTO request_events (request_id, number, action, status, actor_id, actor_name, comment, message, reason, at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-		)
-		.run(
-			change.requestId,
-			change.number,
-			change.action,
-			change.status,
-			change.actorId,
-			change.actorName,
-			change.comment ?? null,
-			change.message ?? null,
-			change.reason ?? null,
-			now
-		);
+	const info = cachedStatement(
+		db,
+		`INSERT INTO request_events (request_id, number, action, status, actor_id, actor_name, comment, message, reason, at)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	).run(
+		change.requestId,
+		change.number,
+		change.action,
+		change.status,
+		change.actorId,
+		change.actorName,
+		change.comment ?? null,
+		change.message ?? null,
+		change.reason ?? null,
+		now
+	);
 	const eventId = Number(info.lastInsertRowid);
 	notify(db, eventId, change, now);
 	wakeAfterCommit(db);
@@ -55,9 +55,9 @@ export const requestTypeLabel = (type: string) =>
 function notify(db: Db, eventId: number, change: RequestChange, now: number) {
 	const config = notificationsOf(db);
 	if (!config) return;
-	const request = db
-		.prepare('SELECT type, household_id FROM requests WHERE id = ?')
-		.get(change.requestId) as { type: string; household_id: string } | undefined;
+	const request = cachedStatement(db, 'SELECT type, household_id FROM requests WHERE id = ?').get(
+		change.requestId
+	) as { type: string; household_id: string } | undefined;
 	if (!request) return;
 	if (config.webhookUrl)
 		enqueue(

@@ -1,6 +1,7 @@
 // What the desk reads about one numbered request: its row, the family's reference parent, the
 // members the household declared, and the supporting documents the request refers to (its own,
 // its members', its replies'). Shared by the detail, the document download and the actions.
+import { cachedStatement } from '../db/statement-cache';
 import { memberName, memberRows, type SummaryRow } from '../../src/lib/domain/entourage-summary';
 import type { MemberDecision } from '../../src/lib/domain/service-documents';
 import type { RequestStatus } from '../../src/lib/domain/request-status';
@@ -53,14 +54,13 @@ export interface ReferentRow {
 
 /** The household's reference parent: its (first) parent account. */
 export function referentOf(db: Db, householdId: string): ReferentRow | undefined {
-	return db
-		.prepare(
-			`SELECT id, email, civility, last_name, first_names, phone, mobile, address_number,
-			 address_street, address_building, address_apartment, address_complement,
-			 address_postal_code, address_city
-			 FROM users WHERE household_id = ? AND role = 'parent' ORDER BY created_at, id LIMIT 1`
-		)
-		.get(householdId) as ReferentRow | undefined;
+	return cachedStatement(
+		db,
+		`SELECT id, email, civility, last_name, first_names, phone, mobile, address_number,
+		 address_street, address_building, address_apartment, address_complement,
+		 address_postal_code, address_city
+		 FROM users WHERE household_id = ? AND role = 'parent' ORDER BY created_at, id LIMIT 1`
+	).get(householdId) as ReferentRow | undefined;
 }
 
 /** A member as an entourage declaration holds it. */
@@ -83,7 +83,14 @@ export interface DeclaredMember {
 
 /** Members of the household's submitted declarations, newest declaration first, once each. */
 export function declaredMembers(db: Db, householdId: string): DeclaredMember[] {
-	const declarations = readHouseholdDocs(db, householdId, 'entourage:')
+	return membersOfDeclarations(readHouseholdDocs(db, householdId, 'entourage:'));
+}
+
+/** The members of these `entourage:` documents (a household's), as declaredMembers tells them. */
+export function membersOfDeclarations(
+	docs: { id: string; body: Record<string, unknown> }[]
+): DeclaredMember[] {
+	const declarations = docs
 		.filter((d) => d.body.state === 'submitted' && Array.isArray(d.body.members))
 		.sort((a, b) =>
 			String(b.body.submittedAt ?? '').localeCompare(String(a.body.submittedAt ?? ''))

@@ -1,6 +1,7 @@
 // The transactional outbox: callers write a row inside their own transaction; the worker
 // (worker.ts) hands it to the dispatcher of its kind later, with retries. Nothing is sent inside a
 // request.
+import { cachedStatement } from '../db/statement-cache';
 import type { Db } from '../db';
 
 export interface OutgoingMail {
@@ -33,11 +34,10 @@ export function enqueue(
 	orderingKey: string | null = null
 ): number {
 	const { kind, ...payload } = message;
-	const info = db
-		.prepare(
-			'INSERT INTO outbox (kind, payload, created_at, next_attempt_at, ordering_key) VALUES (?, ?, ?, ?, ?)'
-		)
-		.run(kind, JSON.stringify(payload), now, now, orderingKey);
+	const info = cachedStatement(
+		db,
+		'INSERT INTO outbox (kind, payload, created_at, next_attempt_at, ordering_key) VALUES (?, ?, ?, ?, ?)'
+	).run(kind, JSON.stringify(payload), now, now, orderingKey);
 	return Number(info.lastInsertRowid);
 }
 

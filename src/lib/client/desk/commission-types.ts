@@ -123,6 +123,8 @@ export interface SessionFiles {
 	placesLeft: PlacesLeft[];
 	adjustments: AdjustmentRow[];
 	closed: boolean;
+	/** A closed session whose answers are still being sent to the families. */
+	applying?: { done: number; total: number };
 }
 
 export interface AdjustmentInput {
@@ -137,6 +139,9 @@ export interface CloseResult {
 	waitlisted: number;
 	refused: number;
 	held: number;
+	/** Decisions applied to the families / decided (202 when some are left to the resume job). */
+	applied: number;
+	total: number;
 }
 
 export interface SessionStats {
