@@ -6,7 +6,8 @@ import type { Db } from '../db';
 import type { AuditEntry } from '../../src/lib/domain/audit';
 
 export interface AuditRecord {
-	actorId: string | null; // null: the server itself (a job)
+	/** The agent; null for what the service's own jobs decide (a waiting list's offer, an expiry). */
+	actorId: string | null;
 	action: string;
 	householdId?: string | null;
 	detail?: Record<string, unknown>;

@@ -3,6 +3,7 @@
 // « Place déclinée » (action 'expire'), the family is told by mail, and the place goes to the next
 // request on the structure's waiting list. One transaction per offer, guarded by its state: run
 // twice (or by two processes) it expires each offer exactly once. Checked every minute and at start.
+import { audit } from '../audit/audit';
 import { OFFER_GRACE_HOURS } from '../../src/lib/domain/commission';
 import { nextStatus } from '../../src/lib/domain/request-status';
 import type { AppDeps } from '../http/env';
@@ -62,6 +63,16 @@ export function runOfferExpiry(deps: AppDeps, now: number): number {
 					by: COMMISSION_NAME,
 					set: { reason: EXPIRED_REASON }
 				});
+				audit(
+					db,
+					{
+						actorId: null,
+						action: 'commission.expire',
+						householdId: req.household_id,
+						detail: { number: req.number, offerId: offer.id }
+					},
+					now
+				);
 				const referent = referentOf(db, req.household_id);
 				if (referent)
 					enqueueMail(

@@ -179,6 +179,14 @@ const deadlineOf = (offerId: string) =>
 		}
 	).deadline;
 
+/** The audit rows of an action about one request. */
+const auditOf = (action: string, number: number) =>
+	desk.h.db
+		.prepare(
+			"SELECT actor_id, json_extract(detail, '$.number') AS number FROM audit_log WHERE action = ? AND json_extract(detail, '$.number') = ? ORDER BY id"
+		)
+		.all(action, number) as { actor_id: string | null; number: number }[];
+
 describe('an offer and the family’s answer', () => {
 	it('the offer reaches the family’s device with its deadline, and a mail', async () => {
 		const a = await applicant();
@@ -252,6 +260,8 @@ describe('an offer and the family’s answer', () => {
 		expect((await deviceStatus(b)).offer).toMatchObject({ offerId: next!.id, structureId });
 		expect(mailsTo(b).at(-1)!.subject).toMatch(/^Une place vous est proposée/);
 		expect(offersOf(a)).toHaveLength(1);
+		// The service's own decision is in the audit log, without an agent.
+		expect(auditOf('commission.offer', b.number)).toEqual([{ actor_id: null, number: b.number }]);
 	});
 
 	it('S-PROJ-8 written before the deadline, arriving within the grace: it counts', async () => {
@@ -374,6 +384,7 @@ describe('the expiry job', () => {
 		).toHaveLength(1);
 		expect(offersOf(b)).toMatchObject([{ state: 'pending', source: 'waitlist' }]);
 		expect(statusOf(b)).toBe(REQUEST_STATUS.offered);
+		expect(auditOf('commission.expire', a.number)).toEqual([{ actor_id: null, number: a.number }]);
 		// A late answer after the expiry is refused.
 		const late = answer(a, offerId, 'accept', deadline - HOUR);
 		expect(await a.push(late)).toEqual([{ id: late._id, reason: OFFER_TOO_LATE }]);

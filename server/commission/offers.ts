@@ -5,6 +5,7 @@
 // and its deadline), the family's mail; the request leaves every waiting list. The caller kicks
 // the outbox after commit.
 import { randomUUID } from 'node:crypto';
+import { audit } from '../audit/audit';
 import * as v from 'valibot';
 import { parseDocId } from '../../src/lib/domain/documents';
 import { frenchLongDay } from '../../src/lib/domain/french-date';
@@ -126,6 +127,19 @@ export function makeOffer(
 	statement(db, 'DELETE FROM commission_waitlist WHERE request_id = ?').run(req.id);
 	for (const list of lists) refreshWaitlistRanks(deps, write, list.structure_id, list.age_group);
 	const by = input.by?.name ?? COMMISSION_NAME;
+	// A session's offer is audited with its decision (apply.ts); one from a waiting list is the
+	// service's own decision: audited without an agent.
+	if (input.source === 'waitlist')
+		audit(
+			db,
+			{
+				actorId: null,
+				action: 'commission.offer',
+				householdId: req.household_id,
+				detail: { number: req.number, structureId: input.structureId, source: input.source }
+			},
+			now
+		);
 	syncHostFor(deps).requestChanged({
 		requestId: req.id,
 		number: req.number,

@@ -17,7 +17,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	'commission.grid': 'Modification de la grille de critères',
 	'commission.capacities': 'Places libérées pour une commission',
 	'commission.settings': 'Réglages de la commission',
-	'commission.check': 'Vérification d’un critère par un agent'
+	'commission.check': 'Vérification d’un critère par un agent',
+	'commission.adjust': 'Ajustement de la proposition de la commission',
+	'commission.adjust-undo': 'Retour à la proposition de la commission',
+	'commission.decision': 'Décision de la commission',
+	'commission.close': 'Clôture d’une commission',
+	'commission.minutes': 'Procès-verbal d’une commission',
+	'commission.offer': 'Place proposée depuis une liste d’attente',
+	'commission.expire': 'Proposition de place expirée'
 };
 
 export function auditActionLabel(action: string): string {
