@@ -601,7 +601,9 @@ describe('requests that existed before the list index', () => {
 			startAt: Date.UTC(2026, 0, 5),
 			stepMs: 1000,
 			lastName: () => 'Bénard',
-			index: false
+			index: false,
+			// The statuses of that time (before the commission's, migration 014).
+			statuses: REQUEST_STATUSES.slice(0, 7)
 		});
 		// One written by hand, with no readable date: listed all the same, for no commission.
 		old

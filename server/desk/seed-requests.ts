@@ -5,7 +5,7 @@
 // documents, then the list's index (request-index.ts) as the projector fills it.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { REQUEST_STATUSES } from '../../src/lib/domain/request-status';
+import { REQUEST_STATUSES, type RequestStatus } from '../../src/lib/domain/request-status';
 import { indexRequest } from './request-index';
 
 const LAST_NAMES = [
@@ -78,6 +78,8 @@ export interface SeedOptions {
 	lastName?: (i: number) => string;
 	/** Fill the list's index as the projector does (default); false: a database before migration 008. */
 	index?: boolean;
+	/** The statuses the requests are given (default: every status; fewer for an older schema). */
+	statuses?: readonly RequestStatus[];
 }
 
 /** A tiny deterministic generator (mulberry32), so a seed gives the same data every run. */
@@ -228,7 +230,7 @@ export function seedRequests(db: Database, options: SeedOptions): number[] {
 				const number = first + 2 * i + k + 1;
 				const requestId = randomUUID();
 				const when = new Date(d.at).toISOString();
-				const status = pick(REQUEST_STATUSES);
+				const status = pick(options.statuses ?? REQUEST_STATUSES);
 				s.request.run(requestId, number, hh, d.id, d.rev, d.body.type, status, when, when);
 				s.event.run(requestId, number, d.at);
 				put(`svc:status:${d.id}`, {
