@@ -158,7 +158,22 @@ test('three files, two places: the declined place goes to the waiting family, wh
 		await expect(row(a)).toContainText(`Place proposée : ${STRUCTURE} (choix 1)`);
 		await expect(row(b)).toContainText(`Place proposée : ${STRUCTURE} (choix 1)`);
 		await expect(row(c)).toContainText('Liste d’attente');
-		await expect(files.getByRole('row')).toHaveCount(4); // header + this journey's three files
+
+		// Other journeys' complete files with an entry date already past on this far-off day are
+		// examined too: held (not decided by this session), each with its reason.
+		const sessionId = admin.url().split('/').pop()!;
+		const listed = await admin.request.get(`/api/agent/commission/sessions/${sessionId}/files`);
+		const examined = ((await listed.json()) as { items: { number: number }[] }).items;
+		const ours = new Set([a.number, b.number, c.number]);
+		for (const other of examined.filter((i) => !ours.has(i.number))) {
+			const held = await admin.request.put(
+				`/api/agent/commission/sessions/${sessionId}/adjustments/${other.number}`,
+				{ data: { kind: 'hold', reason: 'Examiné par un autre parcours de test.' } }
+			);
+			expect(held.ok(), await held.text()).toBe(true);
+		}
+		await admin.reload();
+		await expect(row(b)).toContainText(`Place proposée : ${STRUCTURE} (choix 1)`);
 
 		// Closed, with its members: decisions frozen.
 		await admin.getByRole('button', { name: 'Clore la commission' }).click();

@@ -54,11 +54,15 @@ async function adminApi(browser: Browser) {
 
 /**
  * A planned session far in the future (its own date: dates are unique), entry period the three
- * following months; no reminder can be due for it.
+ * following months; no reminder can be due for it. Each test draws from years of its own, so that
+ * one test's session never covers the other's entry period.
  */
-async function planSession(request: APIRequestContext): Promise<Session> {
+async function planSession(
+	request: APIRequestContext,
+	years: [first: number, count: number]
+): Promise<Session> {
 	for (let attempt = 0; attempt < 8; attempt++) {
-		const year = 2031 + Math.floor(Math.random() * 15);
+		const year = years[0] + Math.floor(Math.random() * years[1]);
 		const month = 1 + Math.floor(Math.random() * 9);
 		const day = 1 + Math.floor(Math.random() * 28);
 		const end = month + 3;
@@ -84,7 +88,7 @@ test('the public page shows the calendar and the criteria, and reads again offli
 	const admin = await adminApi(browser);
 	let session: Session;
 	try {
-		session = await planSession(admin.request);
+		session = await planSession(admin.request, [2031, 7]); // not the answer journey's years
 	} finally {
 		await admin.dispose();
 	}
@@ -175,7 +179,7 @@ test('a family answers the place offered offline; back online it is « Admis » 
 		}
 
 		// A session to come; Léa's pre-registration for its entry period, complete.
-		const session = await planSession(admin.request);
+		const session = await planSession(admin.request, [2031, 7]); // not the answer journey's years
 		await waitForWorkerControl(page);
 		const number = await preRegister(page, session.periodStart);
 		const done = await admin.request.post(`/api/agent/requests/${number}/actions`, {
