@@ -8,7 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { WCAG_TAGS } from './support/axe';
-import { agentPage, parentDeclaresChild } from './support/desk';
+import { agentPage, parentDeclaresChild, preRegisterLea, requestNumberShown } from './support/desk';
 import { E2E_ADMIN, makeParent } from './support/factories';
 
 const LIVE_MS = 15_000;
@@ -26,27 +26,6 @@ async function expectNoSeriousViolation(page: Page, label: string) {
 	expect(serious, `serious axe violations on ${label}`).toEqual([]);
 }
 
-/** The parent pre-registers Léa for Cocon de Soie, entry on WISHED; resolves to the number. */
-async function preRegister(page: Page): Promise<number> {
-	await page.goto('/espace/demarches/preinscription-creche');
-	await page.getByRole('button', { name: 'Commencer' }).click();
-	await page.getByRole('radio', { name: /Léa MARTIN .*— validé/ }).check();
-	await page.getByLabel(/Date d’entrée souhaitée/).fill(WISHED);
-	await page.getByRole('button', { name: 'Aller à l’étape 2' }).click();
-	await page
-		.getByLabel(/Choix 1/)
-		.selectOption({ label: `Accueil Petite enfance - EAJE ${STRUCTURE} - Liste d'attente` });
-	await page.getByRole('button', { name: 'Aller à l’étape 3' }).click();
-	await page.getByRole('button', { name: 'Aller à l’étape 4' }).click();
-	await page.getByRole('radio', { name: 'Oui' }).check();
-	await page.getByRole('checkbox', { name: 'Parent 1 travaille ou suit une formation' }).check();
-	await page.getByRole('button', { name: 'Vérifier ma demande' }).click();
-	await page.getByRole('button', { name: 'VALIDER' }).click();
-	const shown = page.getByText(/^DEMANDE N° \d+$/);
-	await expect(shown).toBeVisible({ timeout: 30_000 });
-	return Number((await shown.textContent())!.replace(/\D/g, ''));
-}
-
 /** The agent validates the declared child, then marks the pre-registration complete. */
 async function agentMakesComplete(agent: Page, declaration: number, page: Page) {
 	await agent.goto(`/agent/demandes/${declaration}`);
@@ -54,7 +33,8 @@ async function agentMakesComplete(agent: Page, declaration: number, page: Page) 
 	await expect(agent.getByRole('region', { name: 'Membres déclarés' })).toContainText('Validé');
 	await page.goto('/espace/entourage');
 	await expect(page.getByText('Validé', { exact: true })).toBeVisible({ timeout: LIVE_MS });
-	const number = await preRegister(page);
+	await preRegisterLea(page, { wished: WISHED, structure: STRUCTURE });
+	const number = await requestNumberShown(page, 30_000);
 	await agent.goto(`/agent/demandes/${number}`);
 	await agent.getByRole('button', { name: 'Marquer complète', exact: true }).click();
 	const dialog = agent.getByRole('dialog', { name: /Marquer complète/ });

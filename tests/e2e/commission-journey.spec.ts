@@ -5,14 +5,13 @@
 // the second family declines in the app; the third receives the freed place, accepts, and is
 // « Admis » with its contract. Every family's mail reached the real SMTP server.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { agentPage, parentDeclaresChild } from './support/desk';
+import { agentPage, parentDeclaresChild, preRegisterLea, requestNumberShown } from './support/desk';
 import { E2E_ADMIN, makeParent, type Parent } from './support/factories';
 import { waitForMail } from './support/mailbox';
 import { waitForWorkerControl } from './support/pwa';
 
 const STRUCTURE = 'Les Cèdres';
 const LIVE_MS = 20_000;
-const BACK_ONLINE_MS = 40_000;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
@@ -61,31 +60,6 @@ async function declaredAndValidated(page: Page, agent: Page, parent: Parent) {
 	await expect(page.getByText('Validé', { exact: true })).toBeVisible({ timeout: LIVE_MS });
 }
 
-/** Léa for Les Cèdres, entry on `wished`; the questionnaire's answers make the score. */
-async function preRegister(page: Page, wished: string, resident: boolean, working: string[]) {
-	await page.goto('/espace/demarches/preinscription-creche');
-	await page.getByRole('button', { name: 'Commencer' }).click();
-	await page.getByRole('radio', { name: /Léa MARTIN .*— validé/ }).check();
-	await page.getByLabel(/Date d’entrée souhaitée/).fill(wished);
-	await page.getByRole('button', { name: 'Aller à l’étape 2' }).click();
-	await page
-		.getByLabel(/Choix 1/)
-		.selectOption({ label: `Accueil Petite enfance - EAJE ${STRUCTURE} - Liste d'attente` });
-	await page.getByRole('button', { name: 'Aller à l’étape 3' }).click();
-	await page.getByRole('button', { name: 'Aller à l’étape 4' }).click();
-	await page.getByRole('radio', { name: resident ? 'Oui' : 'Non' }).check();
-	for (const box of working) await page.getByRole('checkbox', { name: box }).check();
-	await page.getByRole('button', { name: 'Vérifier ma demande' }).click();
-	await page.getByRole('button', { name: 'VALIDER' }).click();
-	await expect(page.getByText('NOUS AVONS BIEN ENREGISTRÉ VOTRE DEMANDE')).toBeVisible();
-}
-
-async function numberShown(page: Page): Promise<number> {
-	const shown = page.getByText(/^DEMANDE N° \d+$/);
-	await expect(shown).toBeVisible({ timeout: BACK_ONLINE_MS });
-	return Number((await shown.textContent())!.replace(/\D/g, ''));
-}
-
 async function markComplete(agent: Page, number: number) {
 	await agent.goto(`/agent/demandes/${number}`);
 	await agent.getByRole('button', { name: 'Marquer complète', exact: true }).click();
@@ -119,21 +93,36 @@ test('three files, two places: the declined place goes to the waiting family, wh
 		const [pa, pb, pc] = pages as [Page, Page, Page];
 		// A: both parents work, live here (the best score); B: one parent works, lives here;
 		// C: one parent works, lives elsewhere — pre-registered offline, delivered later.
-		await preRegister(pa, session.periodStart, true, [
-			'Parent 1 travaille ou suit une formation',
-			'Parent 2 travaille ou suit une formation'
-		]);
-		const a: Family = { parent: parents[0]!, page: pa, number: await numberShown(pa) };
-		await preRegister(pb, session.periodStart, true, ['Parent 1 travaille ou suit une formation']);
-		const b: Family = { parent: parents[1]!, page: pb, number: await numberShown(pb) };
+		await preRegisterLea(pa, {
+			wished: session.periodStart,
+			structure: STRUCTURE,
+			resident: true,
+			working: [
+				'Parent 1 travaille ou suit une formation',
+				'Parent 2 travaille ou suit une formation'
+			]
+		});
+		const a: Family = { parent: parents[0]!, page: pa, number: await requestNumberShown(pa) };
+		await preRegisterLea(pb, {
+			wished: session.periodStart,
+			structure: STRUCTURE,
+			resident: true,
+			working: ['Parent 1 travaille ou suit une formation']
+		});
+		const b: Family = { parent: parents[1]!, page: pb, number: await requestNumberShown(pb) };
 		// Signed in online, the device keeps the structures (no visit to the form needed).
 		await waitForWorkerControl(pc);
 		await pc.waitForFunction(() => (localStorage.getItem('ef:structures') ?? '[]').length > 2);
 		await pc.context().setOffline(true);
-		await preRegister(pc, session.periodStart, false, ['Parent 1 travaille ou suit une formation']);
+		await preRegisterLea(pc, {
+			wished: session.periodStart,
+			structure: STRUCTURE,
+			resident: false,
+			working: ['Parent 1 travaille ou suit une formation']
+		});
 		await expect(pc.getByText('En attente d’envoi', { exact: true }).first()).toBeVisible();
 		await pc.context().setOffline(false);
-		const c: Family = { parent: parents[2]!, page: pc, number: await numberShown(pc) };
+		const c: Family = { parent: parents[2]!, page: pc, number: await requestNumberShown(pc) };
 
 		for (const f of [a, b, c]) await markComplete(agent, f.number);
 

@@ -2,15 +2,14 @@
 // and criteria from GET /api/commission, read again with no network), and a family with a place
 // offered answering it offline: « En attente d’envoi », then with the network back « Admis » and
 // its contract. The session, capacities and closing go through the real APIs as the admin.
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { expectNoA11yViolations } from './support/axe';
-import { agentPage, parentDeclaresChild } from './support/desk';
+import { agentPage, parentDeclaresChild, preRegisterLea, requestNumberShown } from './support/desk';
 import { E2E_ADMIN, makeParent } from './support/factories';
 import { waitForWorkerControl } from './support/pwa';
 
 const LIVE_MS = 20_000;
 const STRUCTURE_NAME = 'Cocon de Soie';
-const STRUCTURE = `Accueil Petite enfance - EAJE ${STRUCTURE_NAME} - Liste d'attente`;
 const MONTHS = [
 	'janvier',
 	'février',
@@ -138,25 +137,6 @@ test('the public page shows the calendar and the criteria, and reads again offli
 	}
 });
 
-/** The parent pre-registers Léa (validated) for Cocon de Soie, entry on `wished`. */
-async function preRegister(page: Page, wished: string): Promise<number> {
-	await page.goto('/espace/demarches/preinscription-creche');
-	await page.getByRole('button', { name: 'Commencer' }).click();
-	await page.getByRole('radio', { name: /Léa MARTIN .*— validé/ }).check();
-	await page.getByLabel(/Date d’entrée souhaitée/).fill(wished);
-	await page.getByRole('button', { name: 'Aller à l’étape 2' }).click();
-	await page.getByLabel(/Choix 1/).selectOption({ label: STRUCTURE });
-	await page.getByRole('button', { name: 'Aller à l’étape 3' }).click();
-	await page.getByRole('button', { name: 'Aller à l’étape 4' }).click();
-	await page.getByRole('radio', { name: 'Oui' }).check();
-	await page.getByRole('checkbox', { name: 'Parent 1 travaille ou suit une formation' }).check();
-	await page.getByRole('button', { name: 'Vérifier ma demande' }).click();
-	await page.getByRole('button', { name: 'VALIDER' }).click();
-	const shown = page.getByText(/^DEMANDE N° \d+$/);
-	await expect(shown).toBeVisible({ timeout: LIVE_MS });
-	return Number((await shown.textContent())!.replace(/\D/g, ''));
-}
-
 test('a family answers the place offered offline; back online it is « Admis » with its contract', async ({
 	page,
 	browser
@@ -181,7 +161,8 @@ test('a family answers the place offered offline; back online it is « Admis » 
 		// A session to come; Léa's pre-registration for its entry period, complete.
 		const session = await planSession(admin.request, [2031, 7]); // not the answer journey's years
 		await waitForWorkerControl(page);
-		const number = await preRegister(page, session.periodStart);
+		await preRegisterLea(page, { wished: session.periodStart, structure: STRUCTURE_NAME });
+		const number = await requestNumberShown(page, LIVE_MS);
 		const done = await admin.request.post(`/api/agent/requests/${number}/actions`, {
 			data: { action: 'complete' }
 		});

@@ -7,7 +7,7 @@
 // mail for each new request and the family's mails for each change.
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoA11yViolations } from './support/axe';
-import { agentPage, parentDeclaresChild } from './support/desk';
+import { agentPage, parentDeclaresChild, preRegisterLea, requestNumberShown } from './support/desk';
 import { makeParent } from './support/factories';
 import { photoJpeg } from './support/jpeg';
 import { waitForMail } from './support/mailbox';
@@ -15,31 +15,6 @@ import { waitForWorkerControl } from './support/pwa';
 
 const SERVICE_EMAIL = 'petite-enfance@espace-famille.localhost';
 const LIVE_MS = 15_000;
-const BACK_ONLINE_MS = 40_000;
-const STRUCTURE = (name: string) => `Accueil Petite enfance - EAJE ${name} - Liste d'attente`;
-
-/** The parent pre-registers Léa (validated) for one structure; resolves once VALIDER is pressed. */
-async function preRegister(page: Page) {
-	await page.goto('/espace/demarches/preinscription-creche');
-	await page.getByRole('button', { name: 'Commencer' }).click();
-	await page.getByRole('radio', { name: /Léa MARTIN .*— validé/ }).check();
-	await page.getByLabel(/Date d’entrée souhaitée/).fill('2027-09-01');
-	await page.getByRole('button', { name: 'Aller à l’étape 2' }).click();
-	await page.getByLabel(/Choix 1/).selectOption({ label: STRUCTURE('Cocon de Soie') });
-	await page.getByRole('button', { name: 'Aller à l’étape 3' }).click();
-	await page.getByRole('button', { name: 'Aller à l’étape 4' }).click();
-	await page.getByRole('radio', { name: 'Oui' }).check();
-	await page.getByRole('checkbox', { name: 'Parent 1 travaille ou suit une formation' }).check();
-	await page.getByRole('button', { name: 'Vérifier ma demande' }).click();
-	await page.getByRole('button', { name: 'VALIDER' }).click();
-	await expect(page.getByText('NOUS AVONS BIEN ENREGISTRÉ VOTRE DEMANDE')).toBeVisible();
-}
-
-const numberShown = async (page: Page) => {
-	const shown = page.getByText(/^DEMANDE N° \d+$/);
-	await expect(shown).toBeVisible({ timeout: BACK_ONLINE_MS });
-	return Number((await shown.textContent())!.replace(/\D/g, ''));
-};
 
 /** The agent's action in its dialog (message or comment), confirmed. */
 async function act(agent: Page, label: string, field?: [RegExp, string]) {
@@ -71,16 +46,16 @@ test('a family and an agent work a pre-registration to « Complète », live on 
 		// Online: the request is numbered and appears in the agent's open inbox by itself.
 		await agent.getByRole('link', { name: /Boîte de réception/ }).click();
 		await waitForWorkerControl(page);
-		await preRegister(page);
-		const online = await numberShown(page);
+		await preRegisterLea(page, { wished: '2027-09-01', structure: 'Cocon de Soie' });
+		const online = await requestNumberShown(page);
 		await expect(inbox(online)).toBeVisible({ timeout: LIVE_MS });
 
 		// Offline: « En attente d’envoi »; the network returns: numbered, in the inbox.
 		await page.context().setOffline(true);
-		await preRegister(page);
+		await preRegisterLea(page, { wished: '2027-09-01', structure: 'Cocon de Soie' });
 		await expect(page.getByText('En attente d’envoi', { exact: true }).first()).toBeVisible();
 		await page.context().setOffline(false);
-		const offline = await numberShown(page);
+		const offline = await requestNumberShown(page);
 		await expect(inbox(offline)).toBeVisible({ timeout: LIVE_MS });
 		for (const n of [online, offline])
 			await waitForMail({ to: SERVICE_EMAIL, subject: `Nouvelle demande n° ${n}` });

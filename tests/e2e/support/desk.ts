@@ -42,3 +42,41 @@ export async function parentDeclaresChild(page: Page, parent = makeParent()): Pr
 	await expect(number).toBeVisible({ timeout: 30_000 });
 	return Number((await number.textContent())!.replace(/\D/g, ''));
 }
+
+/** What a pre-registration of Léa (validated) says: entry date, one structure, the questionnaire. */
+export interface LeaPreRegistration {
+	wished: string;
+	/** The structure's name, e.g. « Cocon de Soie ». */
+	structure: string;
+	/** « Domicile dans l’agglomération » (default: yes). */
+	resident?: boolean;
+	/** The professional situation's boxes (default: parent 1 works). */
+	working?: string[];
+}
+
+/** The parent pre-registers Léa; resolves once the confirmation shows (sent, or waiting offline). */
+export async function preRegisterLea(page: Page, r: LeaPreRegistration): Promise<void> {
+	await page.goto('/espace/demarches/preinscription-creche');
+	await page.getByRole('button', { name: 'Commencer' }).click();
+	await page.getByRole('radio', { name: /Léa MARTIN .*— validé/ }).check();
+	await page.getByLabel(/Date d’entrée souhaitée/).fill(r.wished);
+	await page.getByRole('button', { name: 'Aller à l’étape 2' }).click();
+	await page
+		.getByLabel(/Choix 1/)
+		.selectOption({ label: `Accueil Petite enfance - EAJE ${r.structure} - Liste d'attente` });
+	await page.getByRole('button', { name: 'Aller à l’étape 3' }).click();
+	await page.getByRole('button', { name: 'Aller à l’étape 4' }).click();
+	await page.getByRole('radio', { name: r.resident === false ? 'Non' : 'Oui' }).check();
+	for (const box of r.working ?? ['Parent 1 travaille ou suit une formation'])
+		await page.getByRole('checkbox', { name: box }).check();
+	await page.getByRole('button', { name: 'Vérifier ma demande' }).click();
+	await page.getByRole('button', { name: 'VALIDER' }).click();
+	await expect(page.getByText('NOUS AVONS BIEN ENREGISTRÉ VOTRE DEMANDE')).toBeVisible();
+}
+
+/** The number the confirmation shows (once the network returns, for one sent offline). */
+export async function requestNumberShown(page: Page, timeout = 40_000): Promise<number> {
+	const shown = page.getByText(/^DEMANDE N° \d+$/);
+	await expect(shown).toBeVisible({ timeout });
+	return Number((await shown.textContent())!.replace(/\D/g, ''));
+}
