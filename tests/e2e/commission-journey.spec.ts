@@ -5,6 +5,7 @@
 // the second family declines in the app; the third receives the freed place, accepts, and is
 // « Admis » with its contract. Every family's mail reached the real SMTP server.
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { frenchLongDay } from '../../src/lib/domain/french-date';
 import { agentPage, parentDeclaresChild, preRegisterLea, requestNumberShown } from './support/desk';
 import { E2E_ADMIN, makeParent, type Parent } from './support/factories';
 import { waitForMail } from './support/mailbox';
@@ -27,14 +28,7 @@ function ownSession() {
 		periodStart: `${year}-${pad(month + 1)}-01`,
 		periodEnd: `${year}-${pad(month + 1)}-28`,
 		/** « 12 mars 2050 » */
-		label: new Intl.DateTimeFormat('fr-FR', {
-			day: 'numeric',
-			month: 'long',
-			year: 'numeric',
-			timeZone: 'Europe/Paris'
-		})
-			.format(new Date(`${year}-${pad(month)}-${pad(day)}T12:00:00Z`))
-			.replace(/^1 /, '1er ')
+		label: frenchLongDay(`${year}-${pad(month)}-${pad(day)}`)
 	};
 }
 

@@ -4,26 +4,13 @@
 // its contract. The session, capacities and closing go through the real APIs as the admin.
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { expectNoA11yViolations } from './support/axe';
+import { frenchLongDay } from '../../src/lib/domain/french-date';
 import { agentPage, parentDeclaresChild, preRegisterLea, requestNumberShown } from './support/desk';
 import { E2E_ADMIN, makeParent } from './support/factories';
 import { waitForWorkerControl } from './support/pwa';
 
 const LIVE_MS = 20_000;
 const STRUCTURE_NAME = 'Cocon de Soie';
-const MONTHS = [
-	'janvier',
-	'février',
-	'mars',
-	'avril',
-	'mai',
-	'juin',
-	'juillet',
-	'août',
-	'septembre',
-	'octobre',
-	'novembre',
-	'décembre'
-];
 
 interface Session {
 	id: string;
@@ -34,11 +21,8 @@ interface Session {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-/** « 15 mars 2033 » (« 1er » for the first). */
-const longDay = (day: string) => {
-	const [y, m, d] = day.split('-').map(Number);
-	return `${d === 1 ? '1er' : d} ${MONTHS[m! - 1]} ${y}`;
-};
+/** « 15 mars 2033 » (« 1er » for the first), as the app writes it. */
+const longDay = frenchLongDay;
 
 /** The admin's API client, in a browser context of its own (close it with `dispose()`). */
 async function adminApi(browser: Browser) {
