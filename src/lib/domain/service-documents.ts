@@ -154,3 +154,59 @@ export function messageDocProblem(body: unknown): string | null {
 	const r = v.safeParse(MessageDoc, body);
 	return r.success ? null : r.issues[0].message;
 }
+
+export const INVOICE_ID_PREFIX = `${SERVICE_ID_PREFIX}invoice:`;
+
+/** `svc:invoice:<invoice id>`: an invoice or credit note, its PDF attached as `facture.pdf`. */
+export function invoiceDocId(invoiceId: string): string {
+	return `${INVOICE_ID_PREFIX}${invoiceId}`;
+}
+
+/** Name of the PDF attachment of a `svc:invoice` document. */
+export const INVOICE_PDF_ATTACHMENT = 'facture.pdf';
+
+const cents = v.pipe(v.number(), v.integer());
+
+/**
+ * The service's copy of an invoice on the family's device (readable offline). Rewritten (same
+ * id, new revision, the PDF kept as a stub) when its payment status changes.
+ */
+export const InvoiceDoc = v.looseObject({
+	type: v.literal('invoice', 'Le type du document doit être « invoice ».'),
+	invoiceId: v.string(),
+	/** F2027-000001 / A2027-000001. */
+	number: v.string(),
+	kind: v.picklist(['invoice', 'credit_note']),
+	/** The invoice a credit note corrects (its number), if any. */
+	creditsNumber: v.optional(v.string()),
+	month: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}$/)),
+	childId: v.string(),
+	childName: v.string(),
+	structureName: v.string(),
+	issueDate: v.string(),
+	dueDate: v.string(),
+	amountCents: cents,
+	creditedCents: cents,
+	paidCents: cents,
+	/** ISO timestamp of the payment that settled it, if any. */
+	paidAt: v.optional(v.string()),
+	lines: v.array(
+		v.object({
+			kind: v.string(),
+			label: v.string(),
+			quantity: v.nullable(v.string()),
+			amountCents: cents
+		})
+	),
+	/** Hourly rate in cents as printed, and the effort rate (ppm) it came from. */
+	hourlyRateCents: cents,
+	effortRatePpm: cents
+});
+
+export type InvoiceDocument = v.InferOutput<typeof InvoiceDoc>;
+
+/** Null when the body is a valid invoice document, else the first French reason. */
+export function invoiceDocProblem(body: unknown): string | null {
+	const r = v.safeParse(InvoiceDoc, body);
+	return r.success ? null : r.issues[0].message;
+}
