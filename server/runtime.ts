@@ -22,6 +22,7 @@ import { startWalCheckpointer } from '../sync/server/wal-checkpointer';
 import { refreshRequestIndex } from './desk/request-index';
 import { startOfferExpiry } from './commission/expiry';
 import { startCommissionApply } from './commission/apply';
+import { startBillingResume } from './billing/run';
 
 export interface Runtime {
 	db: Db;
@@ -86,6 +87,9 @@ export async function createRuntime(
 	// A close the process left half applied (it died mid-way): the rest of the families get their
 	// answer (at start and every minute).
 	const commissionApply = startCommissionApply(deps);
+	// An invoice run the process left half issued: the rest is issued, never twice (at start and
+	// every minute); invoices not yet delivered to the families' devices are delivered.
+	const billingResume = startBillingResume(deps);
 	void worker.drain();
 	warmPasswordStrength();
 	return {
@@ -103,6 +107,7 @@ export async function createRuntime(
 			reminders.stop();
 			offerExpiry.stop();
 			commissionApply.stop();
+			billingResume.stop();
 			requestEventsBus(db).off('changed', wakeWorker);
 			endLiveFeeds();
 			await worker.stop();

@@ -18,6 +18,8 @@ import { actionRoutes } from './request-actions';
 import { documentRoutes } from './request-documents';
 import { detailRoutes } from './requests-detail';
 import { listRoutes } from './requests-list';
+import { billingRunRoutes } from '../billing/run-routes';
+import { billingInvoiceRoutes } from '../billing/invoice-routes';
 
 export const deskRoutes = new Hono<AppEnv>()
 	.use('*', requireRole('staff', 'admin'))
@@ -35,4 +37,6 @@ export const deskRoutes = new Hono<AppEnv>()
 	.route('/', commissionSessionRoutes)
 	.route('/', commissionPlanRoutes)
 	.route('/', deskContractRoutes)
+	.route('/', billingRunRoutes)
+	.route('/', billingInvoiceRoutes)
 	.all('*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));

@@ -24,7 +24,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	'commission.close': 'Clôture d’une commission',
 	'commission.minutes': 'Procès-verbal d’une commission',
 	'commission.offer': 'Place proposée depuis une liste d’attente',
-	'commission.expire': 'Proposition de place expirée'
+	'commission.expire': 'Proposition de place expirée',
+	'billing.run': 'Émission des factures d’un mois',
+	'billing.invoice.view': 'Consultation d’une facture',
+	'billing.credit-note': 'Avoir sur une facture'
 };
 
 export function auditActionLabel(action: string): string {
