@@ -18,6 +18,7 @@ import { actionRoutes } from './request-actions';
 import { documentRoutes } from './request-documents';
 import { detailRoutes } from './requests-detail';
 import { listRoutes } from './requests-list';
+import { deskScaleRoutes } from '../billing/scale-routes';
 
 export const deskRoutes = new Hono<AppEnv>()
 	.use('*', requireRole('staff', 'admin'))
@@ -35,4 +36,5 @@ export const deskRoutes = new Hono<AppEnv>()
 	.route('/', commissionSessionRoutes)
 	.route('/', commissionPlanRoutes)
 	.route('/', deskContractRoutes)
+	.route('/', deskScaleRoutes)
 	.all('*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));

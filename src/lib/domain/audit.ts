@@ -24,7 +24,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	'commission.close': 'Clôture d’une commission',
 	'commission.minutes': 'Procès-verbal d’une commission',
 	'commission.offer': 'Place proposée depuis une liste d’attente',
-	'commission.expire': 'Proposition de place expirée'
+	'commission.expire': 'Proposition de place expirée',
+	'billing.scale.rates': 'Nouveaux taux d’effort du barème',
+	'billing.scale.bounds': 'Nouveaux plancher et plafond de ressources',
+	'billing.parameter': 'Nouveau paramètre de facturation',
+	'billing.settings': 'Coordonnées du service sur les factures'
 };
 
 export function auditActionLabel(action: string): string {
