@@ -16,6 +16,7 @@ import { meRoutes } from './routes/me';
 import { referenceRoutes } from './routes/reference';
 import { publicNewsRoutes } from './news/routes';
 import { publicCommissionRoutes } from './commission/public-routes';
+import { publicTariffRoutes } from './billing/tariff-routes';
 import { createSyncRoutes } from '../sync/server';
 import { syncHostFor } from './sync-host';
 
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 		.route('/', referenceRoutes)
 		.route('/', publicNewsRoutes)
 		.route('/', publicCommissionRoutes)
+		.route('/', publicTariffRoutes)
 		.route('/demo', demoRoutes)
 		.route('/agent', deskRoutes)
 		.route('/family', familyContractRoutes);

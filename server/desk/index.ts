@@ -20,6 +20,7 @@ import { detailRoutes } from './requests-detail';
 import { listRoutes } from './requests-list';
 import { billingRunRoutes } from '../billing/run-routes';
 import { billingInvoiceRoutes } from '../billing/invoice-routes';
+import { deskScaleRoutes } from '../billing/scale-routes';
 
 export const deskRoutes = new Hono<AppEnv>()
 	.use('*', requireRole('staff', 'admin'))
@@ -39,4 +40,5 @@ export const deskRoutes = new Hono<AppEnv>()
 	.route('/', deskContractRoutes)
 	.route('/', billingRunRoutes)
 	.route('/', billingInvoiceRoutes)
+	.route('/', deskScaleRoutes)
 	.all('*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));

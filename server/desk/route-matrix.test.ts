@@ -22,7 +22,11 @@ const ADMIN_ONLY = new Set([
 	'PUT /api/agent/commission/grid',
 	'GET /api/agent/commission/settings',
 	'PUT /api/agent/commission/settings',
-	'POST /api/agent/commission/sessions/:id/close'
+	'POST /api/agent/commission/sessions/:id/close',
+	'POST /api/agent/billing/scale/effort-rates',
+	'POST /api/agent/billing/scale/bounds',
+	'POST /api/agent/billing/scale/parameters',
+	'PUT /api/agent/billing/settings'
 ]);
 
 /** A body each route can read (right or wrong for the route: only the guard is tested here). */
@@ -54,7 +58,11 @@ const BODIES: Record<string, unknown> = {
 	'PUT /api/agent/commission/settings': { offerDeadlineDays: 15, reminderDays: 14 },
 	'PUT /api/agent/commission/requests/:number/checks/:criterionId': { met: true },
 	'PUT /api/agent/commission/sessions/:id/adjustments/:number': { kind: 'hold', reason: 'Test.' },
-	'POST /api/agent/commission/sessions/:id/close': { members: 'Mme Test' }
+	'POST /api/agent/commission/sessions/:id/close': { members: 'Mme Test' },
+	'POST /api/agent/billing/scale/effort-rates': { effectiveFrom: '2030-01-01', rates: {} },
+	'POST /api/agent/billing/scale/bounds': { effectiveFrom: '2030-01-01', floor: 1, ceiling: 0 },
+	'POST /api/agent/billing/scale/parameters': { name: 'x', effectiveFrom: '2030-01-01', value: 1 },
+	'PUT /api/agent/billing/settings': { name: '' }
 };
 
 let desk: Desk;

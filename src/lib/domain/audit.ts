@@ -27,7 +27,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	'commission.expire': 'Proposition de place expirée',
 	'billing.run': 'Émission des factures d’un mois',
 	'billing.invoice.view': 'Consultation d’une facture',
-	'billing.credit-note': 'Avoir sur une facture'
+	'billing.credit-note': 'Avoir sur une facture',
+	'billing.scale.rates': 'Nouveaux taux d’effort du barème',
+	'billing.scale.bounds': 'Nouveaux plancher et plafond de ressources',
+	'billing.parameter': 'Nouveau paramètre de facturation',
+	'billing.settings': 'Coordonnées du service sur les factures'
 };
 
 export function auditActionLabel(action: string): string {
