@@ -54,7 +54,16 @@ const BODIES: Record<string, unknown> = {
 	'PUT /api/agent/commission/settings': { offerDeadlineDays: 15, reminderDays: 14 },
 	'PUT /api/agent/commission/requests/:number/checks/:criterionId': { met: true },
 	'PUT /api/agent/commission/sessions/:id/adjustments/:number': { kind: 'hold', reason: 'Test.' },
-	'POST /api/agent/commission/sessions/:id/close': { members: 'Mme Test' }
+	'POST /api/agent/commission/sessions/:id/close': { members: 'Mme Test' },
+	'POST /api/agent/billing/contracts': { householdId: 'x', childId: 'y', structureId: 'z' },
+	'POST /api/agent/billing/contracts/:id/terms': { hoursPerWeek: 40 },
+	'POST /api/agent/billing/contracts/:id/end': { endDate: '2027-06-30', reason: 'Test.' },
+	'POST /api/agent/billing/entries': {
+		contractId: '999',
+		month: '2027-01',
+		kind: 'closure',
+		days: 1
+	}
 };
 
 let desk: Desk;

@@ -24,7 +24,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	'commission.close': 'Clôture d’une commission',
 	'commission.minutes': 'Procès-verbal d’une commission',
 	'commission.offer': 'Place proposée depuis une liste d’attente',
-	'commission.expire': 'Proposition de place expirée'
+	'commission.expire': 'Proposition de place expirée',
+	'billing.contract.create': 'Saisie d’un contrat (enfant déjà accueilli)',
+	'billing.contract.terms': 'Conditions d’un contrat',
+	'billing.contract.amendment': 'Avenant à un contrat',
+	'billing.contract.end': 'Fin d’un contrat',
+	'billing.entry.create': 'Saisie du mois (heures complémentaires ou déduction)',
+	'billing.entry.delete': 'Retrait d’une saisie du mois'
 };
 
 export function auditActionLabel(action: string): string {
