@@ -68,7 +68,7 @@ function insertTerms(
 	effectiveFrom: string,
 	t: TermsInputValue,
 	reason: string | null,
-	by: string,
+	by: string | null,
 	now: number
 ): number {
 	return Number(
@@ -113,7 +113,12 @@ export interface NewContract {
 }
 
 /** A contract an agent enters for a child already in a crèche, with its first terms. */
-export function createDeskContract(db: Db, input: NewContract, by: string, now: number): string {
+export function createDeskContract(
+	db: Db,
+	input: NewContract,
+	by: string | null,
+	now: number
+): string {
 	return db.transaction(() => {
 		const household = db.prepare('SELECT 1 FROM households WHERE id = ?').get(input.householdId);
 		if (!household)
@@ -184,7 +189,7 @@ export function addTerms(
 	db: Db,
 	contractId: string,
 	t: TermsInputValue,
-	by: string,
+	by: string | null,
 	now: number
 ): { id: number; amendment: boolean } {
 	return db.transaction(() => {
@@ -281,7 +286,7 @@ export function endContract(
 	db: Db,
 	contractId: string,
 	input: { endDate: string; reason: string },
-	by: string,
+	by: string | null,
 	now: number
 ): void {
 	db.transaction(() => {
