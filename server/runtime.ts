@@ -11,6 +11,7 @@ import { webhookDispatcher } from './desk/webhook';
 import { seedDemo, seedStructures } from './seed/seed';
 import { seedDemoHousehold } from './seed/demo-household';
 import { seedDemoCommission } from './seed/demo-commission';
+import { seedDemoBilling } from './seed/demo-billing';
 import { createApp, type AppOptions } from './app';
 import { deleteExpiredSessions } from './auth/session';
 import { pruneFailures } from './auth/throttle';
@@ -81,6 +82,7 @@ export async function createRuntime(
 		seedDemoHousehold(deps); // after createApp: its projectors number the request
 		seedDemoCommission(db, clock.now());
 	}
+	if (config.demo) seedDemoBilling(db, clock.now()); // idempotent: older demo databases get it too
 	const reminders = startCommissionReminders(deps, clock);
 	// Offers left without an answer past deadline + grace: expired, the place goes on (every minute).
 	const offerExpiry = startOfferExpiry(deps);

@@ -198,7 +198,7 @@ export function loadBillableContracts(db: Db, month: string): BillableContract[]
 	const entryRows = db
 		.prepare(
 			`SELECT * FROM billing_entries WHERE month = ? AND deleted_at IS NULL
-			 ORDER BY contract_id, created_at, id`
+			 ORDER BY contract_id, created_at, rowid`
 		)
 		.all(month) as EntryRow[];
 	for (const r of entryRows) {

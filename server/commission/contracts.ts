@@ -8,7 +8,7 @@ import { requireRole } from '../http/session-middleware';
 
 interface ContractRow {
 	id: string;
-	number: number;
+	number: number | null; // null for a contract entered at the desk
 	structure_id: string;
 	structure_name: string;
 	child_id: string;
@@ -22,7 +22,7 @@ interface ContractRow {
 
 const SELECT = `SELECT c.id, r.number, c.structure_id, s.name AS structure_name, c.child_id, c.child_name,
 	c.start_date, c.age_group, c.status, c.created_at, c.household_id
-	FROM contracts c JOIN requests r ON r.id = c.request_id JOIN structures s ON s.id = c.structure_id`;
+	FROM contracts c LEFT JOIN requests r ON r.id = c.request_id JOIN structures s ON s.id = c.structure_id`;
 
 const view = (r: ContractRow) => ({
 	id: r.id,

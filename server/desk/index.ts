@@ -6,6 +6,8 @@ import { errorBody } from '../http/errors';
 import { requireRole } from '../http/session-middleware';
 import { deskAuditRoutes } from '../audit/routes';
 import { deskContractRoutes } from '../commission/contracts';
+import { billingContractRoutes } from '../billing/contract-routes';
+import { billingEntryRoutes } from '../billing/entry-routes';
 import { deskNewsRoutes } from '../news/routes';
 import { deskStructureRoutes } from '../structures/routes';
 import { commissionSessionRoutes } from '../commission/session-routes';
@@ -41,4 +43,6 @@ export const deskRoutes = new Hono<AppEnv>()
 	.route('/', billingRunRoutes)
 	.route('/', billingInvoiceRoutes)
 	.route('/', deskScaleRoutes)
+	.route('/', billingContractRoutes)
+	.route('/', billingEntryRoutes)
 	.all('*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));

@@ -62,7 +62,16 @@ const BODIES: Record<string, unknown> = {
 	'POST /api/agent/billing/scale/effort-rates': { effectiveFrom: '2030-01-01', rates: {} },
 	'POST /api/agent/billing/scale/bounds': { effectiveFrom: '2030-01-01', floor: 1, ceiling: 0 },
 	'POST /api/agent/billing/scale/parameters': { name: 'x', effectiveFrom: '2030-01-01', value: 1 },
-	'PUT /api/agent/billing/settings': { name: '' }
+	'PUT /api/agent/billing/settings': { name: '' },
+	'POST /api/agent/billing/contracts': { householdId: 'x', childId: 'y', structureId: 'z' },
+	'POST /api/agent/billing/contracts/:id/terms': { hoursPerWeek: 40 },
+	'POST /api/agent/billing/contracts/:id/end': { endDate: '2027-06-30', reason: 'Test.' },
+	'POST /api/agent/billing/entries': {
+		contractId: '999',
+		month: '2027-01',
+		kind: 'closure',
+		days: 1
+	}
 };
 
 let desk: Desk;

@@ -31,7 +31,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	'billing.scale.rates': 'Nouveaux taux d’effort du barème',
 	'billing.scale.bounds': 'Nouveaux plancher et plafond de ressources',
 	'billing.parameter': 'Nouveau paramètre de facturation',
-	'billing.settings': 'Coordonnées du service sur les factures'
+	'billing.settings': 'Coordonnées du service sur les factures',
+	'billing.contract.create': 'Saisie d’un contrat (enfant déjà accueilli)',
+	'billing.contract.terms': 'Conditions d’un contrat',
+	'billing.contract.amendment': 'Avenant à un contrat',
+	'billing.contract.end': 'Fin d’un contrat',
+	'billing.entry.create': 'Saisie du mois (heures complémentaires ou déduction)',
+	'billing.entry.delete': 'Retrait d’une saisie du mois'
 };
 
 export function auditActionLabel(action: string): string {
