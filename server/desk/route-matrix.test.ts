@@ -62,7 +62,10 @@ const BODIES: Record<string, unknown> = {
 	'POST /api/agent/billing/scale/effort-rates': { effectiveFrom: '2030-01-01', rates: {} },
 	'POST /api/agent/billing/scale/bounds': { effectiveFrom: '2030-01-01', floor: 1, ceiling: 0 },
 	'POST /api/agent/billing/scale/parameters': { name: 'x', effectiveFrom: '2030-01-01', value: 1 },
-	'PUT /api/agent/billing/settings': { name: '' }
+	'PUT /api/agent/billing/settings': { name: '' },
+	// A month to come: refused (400) once through the guard, so nothing is issued.
+	'POST /api/agent/billing/runs': { month: '2999-01' },
+	'POST /api/agent/billing/invoices/:id/credit-notes': { amount: 1, reason: 'Test.' }
 };
 
 let desk: Desk;
