@@ -155,7 +155,10 @@ export async function processRun(deps: AppDeps, runId: string, plan?: MonthPlan)
 		const size = Math.max(1, runHooks.chunk);
 		for (let i = 0, n = 1; i < items.length; i += size, n++) {
 			const ids = await issueChunk(deps, ctx, items.slice(i, i + size));
-			for (const id of ids) deliver(deps, id);
+			for (const [k, id] of ids.entries()) {
+				deliver(deps, id);
+				if (k % 20 === 19) await yieldToEventLoop();
+			}
 			runHooks.afterChunk?.(n);
 			await yieldToEventLoop();
 		}
@@ -217,6 +220,8 @@ async function issueChunk(
 				computation: p.invoice.computation
 			};
 			prepared.push({ p, seq, family, pdf: await invoicePdf(print, ctx.settings) });
+			// pdf-lib's awaits are microtasks: hand the event loop over now and then.
+			if (k % 5 === 4) await yieldToEventLoop();
 		}
 		const now = deps.clock.now();
 		const ids = db.transaction(() => {
@@ -279,9 +284,10 @@ export async function printBatch(
 	const out = await PDFDocument.create();
 	out.setTitle('Factures à imprimer');
 	out.setLanguage('fr-FR');
-	for (const r of rows) {
+	for (const [k, r] of rows.entries()) {
 		const src = await PDFDocument.load(r.pdf);
 		for (const page of await out.copyPages(src, src.getPageIndices())) out.addPage(page);
+		if (k % 10 === 9) await yieldToEventLoop();
 	}
 	return { pdf: await out.save({ useObjectStreams: false }), count: rows.length };
 }

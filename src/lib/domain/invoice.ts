@@ -94,6 +94,9 @@ export function invoiceStatus(b: InvoiceBalance, today: string): InvoiceStatus {
 }
 
 /** « 1 548,00 € » style amounts (French, non-breaking spaces as Intl prints them). */
+let euros: Intl.NumberFormat | null = null;
 export function formatEuros(cents: number): string {
-	return new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+	// One formatter for all calls: building one costs more than a whole invoice's arithmetic.
+	euros ??= new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+	return euros.format(cents / 100);
 }
