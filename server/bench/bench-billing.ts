@@ -17,7 +17,7 @@ import { invoicePdf } from '../billing/invoice-pdf';
 import { planMonth } from '../billing/month-plan';
 import { loadRun, startRun } from '../billing/run';
 import { loadScale } from '../billing/scale';
-import { loadBillingSettings } from '../billing/settings';
+import { billingSettings } from '../billing/billing-settings';
 import { systemClock } from '../clock';
 import { testConfig } from '../config';
 import { openDatabase } from '../db';
@@ -85,7 +85,7 @@ try {
 
 	// 2. One invoice PDF.
 	const plan = planMonth(db, month);
-	const settings = loadBillingSettings(db);
+	const settings = billingSettings(db);
 	const pdfTimes: number[] = [];
 	for (let k = 0; k < Math.min(PDFS, plan.items.length); k++) {
 		const p = plan.items[k]!;

@@ -20,7 +20,8 @@ import { writeInvoiceDoc } from './invoice-doc';
 import { addDays, advanceSeq, familyForInvoice, insertInvoice, lastSeq } from './issue';
 import { planMonth, type MonthPlan, type PlannedInvoice } from './month-plan';
 import { billingParameter } from './scale';
-import { loadBillingSettings, type BillingSettings } from './settings';
+import type { BillingSettings } from '../../src/lib/domain/tariff-admin';
+import { billingSettings } from './billing-settings';
 
 /** Invoices issued per transaction. */
 export const RUN_CHUNK = 100;
@@ -150,7 +151,7 @@ export async function processRun(deps: AppDeps, runId: string, plan?: MonthPlan)
 			issueDate,
 			dueDate: addDays(issueDate, billingParameter(db, 'payment_due_days', issueDate)),
 			year: Number(issueDate.slice(0, 4)),
-			settings: loadBillingSettings(db)
+			settings: billingSettings(db)
 		};
 		const size = Math.max(1, runHooks.chunk);
 		for (let i = 0, n = 1; i < items.length; i += size, n++) {
