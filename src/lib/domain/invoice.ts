@@ -88,7 +88,9 @@ export const amountDueCents = (b: InvoiceBalance) =>
 /** The status on `today` ('YYYY-MM-DD', Europe/Paris). */
 export function invoiceStatus(b: InvoiceBalance, today: string): InvoiceStatus {
 	if (b.kind === 'credit_note') return 'credit';
-	if (b.creditedCents >= b.amountCents && b.paidCents === 0) return 'cancelled';
+	// An invoice of 0 € (deductions took the whole month) owes nothing: paid, not cancelled.
+	if (b.creditedCents > 0 && b.creditedCents >= b.amountCents && b.paidCents === 0)
+		return 'cancelled';
 	if (amountDueCents(b) === 0) return 'paid';
 	return today > b.dueDate ? 'late' : 'to_pay';
 }
