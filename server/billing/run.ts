@@ -155,6 +155,7 @@ export async function processRun(deps: AppDeps, runId: string, plan?: MonthPlan)
 		};
 		const size = Math.max(1, runHooks.chunk);
 		for (let i = 0, n = 1; i < items.length; i += size, n++) {
+			if (!db.open) return; // the server is closing: the resume job goes on at next start
 			const ids = await issueChunk(deps, ctx, items.slice(i, i + size));
 			for (const [k, id] of ids.entries()) {
 				deliver(deps, id);
@@ -163,7 +164,7 @@ export async function processRun(deps: AppDeps, runId: string, plan?: MonthPlan)
 			runHooks.afterChunk?.(n);
 			await yieldToEventLoop();
 		}
-		await finishRun(deps, runId);
+		if (db.open) await finishRun(deps, runId);
 	} finally {
 		active.delete(runId);
 	}
