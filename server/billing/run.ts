@@ -17,7 +17,14 @@ import type { AppDeps } from '../http/env';
 import { ApiError } from '../http/errors';
 import { invoicePdf } from './invoice-pdf';
 import { writeInvoiceDoc } from './invoice-doc';
-import { addDays, advanceSeq, familyForInvoice, insertInvoice, lastSeq } from './issue';
+import {
+	addDays,
+	advanceSeq,
+	familyForInvoice,
+	insertInvoice,
+	lastSeq,
+	type Family
+} from './issue';
 import { planMonth, type MonthPlan, type PlannedInvoice } from './month-plan';
 import { billingParameter } from './scale';
 import type { BillingSettings } from '../../src/lib/domain/tariff-admin';
@@ -203,7 +210,7 @@ async function issueChunk(
 		const todo = chunk.filter((p) => !alreadyInvoiced(db, p.contract.id, ctx.run.month));
 		if (todo.length === 0) return [];
 		const base = lastSeq(db, ctx.year, 'invoice');
-		const prepared = [];
+		const prepared: { p: PlannedInvoice; seq: number; family: Family; pdf: Uint8Array }[] = [];
 		for (const [k, p] of todo.entries()) {
 			const seq = base + k + 1;
 			const family = familyForInvoice(db, p.contract.householdId);
