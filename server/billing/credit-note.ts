@@ -12,7 +12,7 @@ import { writeInvoiceDoc } from './invoice-doc';
 import { invoicePdf } from './invoice-pdf';
 import { invoiceBalance, loadInvoice } from './invoice-rows';
 import { advanceSeq, insertInvoice, lastSeq } from './issue';
-import { loadBillingSettings } from './settings';
+import { billingSettings } from './billing-settings';
 
 export interface CreditNoteInput {
 	amountCents: number;
@@ -34,7 +34,7 @@ export async function issueCreditNote(
 			'not_an_invoice',
 			'Un avoir ne peut pas être corrigé par un autre avoir.'
 		);
-	const settings = loadBillingSettings(db);
+	const settings = billingSettings(db);
 	for (let attempt = 0; attempt < 5; attempt++) {
 		const now = deps.clock.now();
 		const issueDate = todayInParis(new Date(now));

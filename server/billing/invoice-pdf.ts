@@ -10,7 +10,7 @@ import { frenchLongDay } from '../../src/lib/domain/french-date';
 import { frenchEuros, frenchHours, frenchMonth } from '../../src/lib/domain/invoice-month';
 import { BRACKET_LABELS, bracketFor, effortPercent } from '../../src/lib/domain/tariff';
 import { TextPdf } from '../pdf/text-pdf';
-import type { BillingSettings } from './settings';
+import type { BillingSettings } from '../../src/lib/domain/tariff-admin';
 
 export interface InvoicePrint {
 	kind: 'invoice' | 'credit_note';

@@ -221,6 +221,14 @@ describe('issue run', () => {
 			});
 			expect(await resumeRuns(deps)).toBe(0);
 			expect(numbers()).toHaveLength(5);
+
+			// An invoice whose family document was not written (the process died right after
+			// its chunk's transaction): the job delivers it.
+			h.db.prepare("UPDATE invoices SET delivered_at = NULL WHERE number = 'F2026-000005'").run();
+			await resumeRuns(deps);
+			expect(
+				h.db.prepare('SELECT count(*) AS n FROM invoices WHERE delivered_at IS NULL').get()
+			).toEqual({ n: 0 });
 		} finally {
 			console.error = error;
 		}

@@ -17,10 +17,18 @@ import type { AppDeps } from '../http/env';
 import { ApiError } from '../http/errors';
 import { invoicePdf } from './invoice-pdf';
 import { writeInvoiceDoc } from './invoice-doc';
-import { addDays, advanceSeq, familyForInvoice, insertInvoice, lastSeq } from './issue';
+import {
+	addDays,
+	advanceSeq,
+	familyForInvoice,
+	insertInvoice,
+	lastSeq,
+	type Family
+} from './issue';
 import { planMonth, type MonthPlan, type PlannedInvoice } from './month-plan';
 import { billingParameter } from './scale';
-import { loadBillingSettings, type BillingSettings } from './settings';
+import type { BillingSettings } from '../../src/lib/domain/tariff-admin';
+import { billingSettings } from './billing-settings';
 
 /** Invoices issued per transaction. */
 export const RUN_CHUNK = 100;
@@ -150,16 +158,20 @@ export async function processRun(deps: AppDeps, runId: string, plan?: MonthPlan)
 			issueDate,
 			dueDate: addDays(issueDate, billingParameter(db, 'payment_due_days', issueDate)),
 			year: Number(issueDate.slice(0, 4)),
-			settings: loadBillingSettings(db)
+			settings: billingSettings(db)
 		};
 		const size = Math.max(1, runHooks.chunk);
 		for (let i = 0, n = 1; i < items.length; i += size, n++) {
+			if (!db.open) return; // the server is closing: the resume job goes on at next start
 			const ids = await issueChunk(deps, ctx, items.slice(i, i + size));
-			for (const id of ids) deliver(deps, id);
+			for (const [k, id] of ids.entries()) {
+				deliver(deps, id);
+				if (k % 20 === 19) await yieldToEventLoop();
+			}
 			runHooks.afterChunk?.(n);
 			await yieldToEventLoop();
 		}
-		await finishRun(deps, runId);
+		if (db.open) await finishRun(deps, runId);
 	} finally {
 		active.delete(runId);
 	}
@@ -198,7 +210,7 @@ async function issueChunk(
 		const todo = chunk.filter((p) => !alreadyInvoiced(db, p.contract.id, ctx.run.month));
 		if (todo.length === 0) return [];
 		const base = lastSeq(db, ctx.year, 'invoice');
-		const prepared = [];
+		const prepared: { p: PlannedInvoice; seq: number; family: Family; pdf: Uint8Array }[] = [];
 		for (const [k, p] of todo.entries()) {
 			const seq = base + k + 1;
 			const family = familyForInvoice(db, p.contract.householdId);
@@ -217,6 +229,8 @@ async function issueChunk(
 				computation: p.invoice.computation
 			};
 			prepared.push({ p, seq, family, pdf: await invoicePdf(print, ctx.settings) });
+			// pdf-lib's awaits are microtasks: hand the event loop over now and then.
+			if (k % 5 === 4) await yieldToEventLoop();
 		}
 		const now = deps.clock.now();
 		const ids = db.transaction(() => {
@@ -279,9 +293,10 @@ export async function printBatch(
 	const out = await PDFDocument.create();
 	out.setTitle('Factures à imprimer');
 	out.setLanguage('fr-FR');
-	for (const r of rows) {
+	for (const [k, r] of rows.entries()) {
 		const src = await PDFDocument.load(r.pdf);
 		for (const page of await out.copyPages(src, src.getPageIndices())) out.addPage(page);
+		if (k % 10 === 9) await yieldToEventLoop();
 	}
 	return { pdf: await out.save({ useObjectStreams: false }), count: rows.length };
 }

@@ -71,7 +71,10 @@ const BODIES: Record<string, unknown> = {
 		month: '2027-01',
 		kind: 'closure',
 		days: 1
-	}
+	},
+	// A month to come: refused (400) once through the guard, so nothing is issued.
+	'POST /api/agent/billing/runs': { month: '2999-01' },
+	'POST /api/agent/billing/invoices/:id/credit-notes': { amount: 1, reason: 'Test.' }
 };
 
 let desk: Desk;

@@ -85,10 +85,17 @@ export function monthShare(
 	return { num: openingDays(from, to), den: openingDays(first, last) };
 }
 
-const frNumber = (n: number, min = 0, max = 2) =>
-	new Intl.NumberFormat('fr-FR', { minimumFractionDigits: min, maximumFractionDigits: max }).format(
-		n
-	);
+const FORMATS = new Map<string, Intl.NumberFormat>();
+/** French number with min..max decimals (formatters cached: building one is costly). */
+const frNumber = (n: number, min = 0, max = 2) => {
+	const key = `${min}-${max}`;
+	let f = FORMATS.get(key);
+	if (!f) {
+		f = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: min, maximumFractionDigits: max });
+		FORMATS.set(key, f);
+	}
+	return f.format(n);
+};
 
 /** « 156,67 h » (hours with up to two decimals, French). */
 export const frenchHours = (hours: number) => `${frNumber(hours)} h`;

@@ -88,12 +88,17 @@ export const amountDueCents = (b: InvoiceBalance) =>
 /** The status on `today` ('YYYY-MM-DD', Europe/Paris). */
 export function invoiceStatus(b: InvoiceBalance, today: string): InvoiceStatus {
 	if (b.kind === 'credit_note') return 'credit';
-	if (b.creditedCents >= b.amountCents && b.paidCents === 0) return 'cancelled';
+	// An invoice of 0 € (deductions took the whole month) owes nothing: paid, not cancelled.
+	if (b.creditedCents > 0 && b.creditedCents >= b.amountCents && b.paidCents === 0)
+		return 'cancelled';
 	if (amountDueCents(b) === 0) return 'paid';
 	return today > b.dueDate ? 'late' : 'to_pay';
 }
 
 /** « 1 548,00 € » style amounts (French, non-breaking spaces as Intl prints them). */
+let euros: Intl.NumberFormat | null = null;
 export function formatEuros(cents: number): string {
-	return new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+	// One formatter for all calls: building one costs more than a whole invoice's arithmetic.
+	euros ??= new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+	return euros.format(cents / 100);
 }
