@@ -17,6 +17,7 @@ import { referenceRoutes } from './routes/reference';
 import { publicNewsRoutes } from './news/routes';
 import { publicCommissionRoutes } from './commission/public-routes';
 import { publicTariffRoutes } from './billing/tariff-routes';
+import { familyTaxCertificateRoutes } from './billing/tax-certificate';
 import { createSyncRoutes } from '../sync/server';
 import { syncHostFor } from './sync-host';
 
@@ -69,7 +70,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 		.route('/', publicTariffRoutes)
 		.route('/demo', demoRoutes)
 		.route('/agent', deskRoutes)
-		.route('/family', familyContractRoutes);
+		.route('/family', familyContractRoutes)
+		.route('/family', familyTaxCertificateRoutes);
 	app.route('/api', api);
 	app.all('/api/*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));
 	app.route('/sync', createSyncRoutes(syncHostFor(deps)));

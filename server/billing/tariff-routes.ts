@@ -6,28 +6,14 @@ import { todayInParis } from '../../src/lib/domain/validation';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { PUBLIC_CACHE_CONTROL } from '../commission/public-routes';
-import { quoteOn, readQuoteQuery } from './quote';
+import {
+	noScaleMessage,
+	quoteOn,
+	readQuoteQuery,
+	type PublicScale
+} from '../../src/lib/domain/tariff-quote';
 import { billingParameter, loadScale } from './scale';
 import type { Db } from '../db';
-import { frenchLongDay } from '../../src/lib/domain/french-date';
-import type { EffortRateSet, ResourceBounds, TariffScale } from '../../src/lib/domain/tariff';
-
-/** French: the scale does not cover that date (it starts later). */
-export function noScaleMessage(scale: TariffScale): string {
-	const firstOf = (rows: { effectiveFrom: string }[]) => rows.map((r) => r.effectiveFrom).sort()[0];
-	const rates = firstOf(scale.effortRates);
-	const bounds = firstOf(scale.bounds);
-	if (!rates || !bounds) return 'Le barème national n’est pas encore saisi.';
-	const from = rates > bounds ? rates : bounds;
-	return `Le barème national n’est pas connu à cette date : choisissez une date à partir du ${frenchLongDay(from)}.`;
-}
-
-/** What GET /api/tariff/scale answers (and the simulator keeps on the device). */
-export interface PublicScale {
-	effortRates: EffortRateSet[];
-	bounds: Required<ResourceBounds>[];
-	defaults: { weeksPerYear: number };
-}
 
 /** The default weeks a year on `date`; 47 before the parameter's first value. */
 export function defaultWeeks(db: Db, date: string): number {

@@ -1,15 +1,25 @@
-// The public tariff quote (GET /api/tariff/quote, the issue's contract): the query read with
+// The tariff quote (GET /api/tariff/quote, the issue's contract, and the simulator page): the input read with
 // French messages per parameter, then the PSU arithmetic of src/lib/domain/tariff.ts on the scale
-// in force on the date. Money in euros as decimal numbers at this edge only.
+// in force on the date. Money in euros as decimal numbers at this edge only. Pure TypeScript.
 import * as v from 'valibot';
 import {
+	type EffortRateSet,
+	type ResourceBounds,
 	effortPercent,
 	quote,
 	scaleOn,
 	type ScaleOnDate,
 	type TariffScale
-} from '../../src/lib/domain/tariff';
-import { fieldErrors, isRealDate } from '../../src/lib/domain/validation';
+} from './tariff';
+import { frenchLongDay } from './french-date';
+import { fieldErrors, isRealDate } from './validation';
+
+/** What GET /api/tariff/scale answers (and the simulator keeps on the device). */
+export interface PublicScale {
+	effortRates: EffortRateSet[];
+	bounds: (ResourceBounds & { note: string | null })[];
+	defaults: { weeksPerYear: number };
+}
 
 /** The answer, exactly as the issue's contract names it (euros; effortRate in percent). */
 export interface QuoteAnswer {
@@ -193,4 +203,14 @@ export function quoteAnswer(onDate: ScaleOnDate, q: Omit<QuoteQuery, 'date'>): Q
 		plafond: euros(onDate.ceilingCents),
 		effortRate: effortPercent(r.rate.effortRatePpm)
 	};
+}
+
+/** French: the scale does not cover that date (it starts later). */
+export function noScaleMessage(scale: TariffScale): string {
+	const firstOf = (rows: { effectiveFrom: string }[]) => rows.map((r) => r.effectiveFrom).sort()[0];
+	const rates = firstOf(scale.effortRates);
+	const bounds = firstOf(scale.bounds);
+	if (!rates || !bounds) return 'Le barème national n’est pas encore saisi.';
+	const from = rates > bounds ? rates : bounds;
+	return `Le barème national n’est pas connu à cette date : choisissez une date à partir du ${frenchLongDay(from)}.`;
 }
