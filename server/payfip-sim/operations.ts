@@ -34,8 +34,7 @@ export interface SimOperation {
 
 export function operation(db: Db, idop: string): SimOperation | undefined {
 	return db.prepare('SELECT * FROM payfip_sim_operations WHERE idop = ?').get(idop) as
-		| SimOperation
-		| undefined;
+		SimOperation | undefined;
 }
 
 export const expired = (op: SimOperation, now: number) =>

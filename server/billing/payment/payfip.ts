@@ -160,7 +160,9 @@ export function payfipProvider({ config, fetch: fetchFn = fetch }: PayfipClientO
 		if (fault) throw fault;
 		if (!res.ok)
 			throw new PaymentProviderError(
-				res.status === 503 || res.status === 502 || res.status === 504 ? 'unavailable' : 'technical',
+				res.status === 503 || res.status === 502 || res.status === 504
+					? 'unavailable'
+					: 'technical',
 				`PayFiP a répondu ${res.status}.`
 			);
 		if (!body.includes(`${operation}Response`))

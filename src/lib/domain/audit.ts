@@ -31,7 +31,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	'billing.scale.rates': 'Nouveaux taux d’effort du barème',
 	'billing.scale.bounds': 'Nouveaux plancher et plafond de ressources',
 	'billing.parameter': 'Nouveau paramètre de facturation',
-	'billing.settings': 'Coordonnées du service sur les factures'
+	'billing.settings': 'Coordonnées du service sur les factures',
+	'billing.payment': 'Paiement en ligne reçu (PayFiP)'
 };
 
 export function auditActionLabel(action: string): string {
