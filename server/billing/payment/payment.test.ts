@@ -328,6 +328,21 @@ describe('paying an invoice through the PayFiP simulator', () => {
 		expect((await h.call('POST', `/api/family/invoices/${invoiceId}/payments`)).status).toBe(401);
 	});
 
+	it('starting a payment stays CSRF-protected (only PayFiP’s side is exempt)', async () => {
+		const res = await h.call(
+			'POST',
+			`/api/family/invoices/${invoiceId}/payments`,
+			undefined,
+			parent.jar,
+			{
+				origin: 'https://evil.example',
+				'sec-fetch-site': 'cross-site'
+			}
+		);
+		expect(res.status).toBe(403);
+		expect(payments()).toHaveLength(0);
+	});
+
 	it('unknown idop at the notification: 404; at the return: back to the invoices', async () => {
 		const res = await h.call('POST', '/api/payfip/notification', 'idop=inconnu', undefined, {
 			'content-type': 'application/x-www-form-urlencoded'
