@@ -261,6 +261,17 @@ describe('paying an invoice through the PayFiP simulator', () => {
 		expect(payments().map((p) => p.status)).toEqual(['expired', 'pending']);
 	});
 
+	it('two « Payer » at once (double click, two tabs): one PayFiP operation, never two idOp', async () => {
+		const [a, b] = await Promise.all([pay(), pay()]);
+		expect([a.status, b.status].sort()).toEqual([201, 409]);
+		const refused = a.status === 409 ? a : b;
+		expect(refused.body.error.message).toBe(
+			'Un paiement de cette facture est en cours de préparation. Réessayez dans un instant.'
+		);
+		expect(h.db.prepare('SELECT count(*) AS n FROM payfip_sim_operations').get()).toEqual({ n: 1 });
+		expect(payments().map((p) => p.status)).toEqual(['pending']);
+	});
+
 	it('a credit note since the attempt started: the new attempt carries the new amount', async () => {
 		const { amount_cents } = invoiceAmount();
 		const a = await pay();
