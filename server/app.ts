@@ -18,6 +18,11 @@ import { publicNewsRoutes } from './news/routes';
 import { publicCommissionRoutes } from './commission/public-routes';
 import { publicTariffRoutes } from './billing/tariff-routes';
 import { familyTaxCertificateRoutes } from './billing/tax-certificate';
+import { familyPaymentRoutes, payfipRoutes } from './billing/payment/routes';
+import { bindPaymentProvider } from './billing/payment/registry';
+import type { FetchLike } from './billing/payment/provider';
+import { payfipSimulatorRoutes } from './payfip-sim';
+import { PAYFIP_SIMULATOR_PATH } from './config';
 import { createSyncRoutes } from '../sync/server';
 import { syncHostFor } from './sync-host';
 
@@ -47,7 +52,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 				c.res.headers.getSetCookie().length === 0;
 			if (!cacheable) c.header('Cache-Control', 'no-store');
 		});
-		app.use(prefix, csrfProtection());
+		// PayFiP's notification and the payer's return come from PayFiP's side, without a session.
+		const csrf = csrfProtection();
+		app.use(prefix, (c, next) => (c.req.path.startsWith('/api/payfip/') ? next() : csrf(c, next)));
 	}
 	app.use(
 		'/api/*',
@@ -72,9 +79,24 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 		.route('/agent', deskRoutes)
 		.route('/family', familyContractRoutes)
 		.route('/family', familyTaxCertificateRoutes);
+		.route('/family', familyPaymentRoutes)
+		.route('/payfip', payfipRoutes);
 	app.route('/api', api);
 	app.all('/api/*', (c) => c.json(errorBody('not_found', 'Cette adresse n’existe pas.'), 404));
 	app.route('/sync', createSyncRoutes(syncHostFor(deps)));
+
+	// Online payment: PayFiP, or its local simulator served by this same process (demo, tests),
+	// reached in process (no network between the app and its simulator).
+	const { payfip, publicUrl } = deps.config;
+	const inProcess: FetchLike = (url, init) =>
+		url.startsWith(`${publicUrl}/`) ? Promise.resolve(app.request(url, init)) : fetch(url, init);
+	const simulated = payfip.mode === 'simulateur';
+	bindPaymentProvider(deps.db, payfip, simulated ? inProcess : (url, init) => fetch(url, init));
+	if (simulated)
+		app.route(
+			PAYFIP_SIMULATOR_PATH,
+			payfipSimulatorRoutes({ db: deps.db, clock: deps.clock, fetch: inProcess })
+		);
 
 	if (options.serveStatic) {
 		const assets = indexBuild(deps.config.buildDir);

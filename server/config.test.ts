@@ -75,4 +75,46 @@ describe('configuration', () => {
 			loadConfig({ WEBHOOK_URL: 'http://x.example/hook', WEBHOOK_SECRET: 'court' })
 		).toThrow(/WEBHOOK_SECRET doit contenir au moins 16 caractères/);
 	});
+
+	it('pays through the local PayFiP simulator outside production, under the public URL', () => {
+		expect(loadConfig({ PUBLIC_URL: 'http://127.0.0.1:4321/' }).payfip).toEqual({
+			mode: 'simulateur',
+			numcli: '000000',
+			soapUrl: 'http://127.0.0.1:4321/simulateur-payfip/tpa/services/securite',
+			paymentUrl: 'http://127.0.0.1:4321/simulateur-payfip/tpa/paiementws.web'
+		});
+	});
+
+	it('names the real PayFiP endpoints and the numcli for production', () => {
+		const prod = {
+			NODE_ENV: 'production',
+			SMTP_URL: 'smtp://mail:25',
+			PUBLIC_URL: 'https://f.example.fr'
+		};
+		expect(loadConfig({ ...prod, PAYFIP_NUMCLI: '012345' }).payfip).toEqual({
+			mode: 'W',
+			numcli: '012345',
+			soapUrl: 'https://www.payfip.gouv.fr/tpa/services/securite',
+			paymentUrl: 'https://www.payfip.gouv.fr/tpa/paiementws.web'
+		});
+		// Without a numcli the service starts, payments off (the routes answer 503 in French).
+		expect(loadConfig(prod).payfip.numcli).toBeNull();
+		expect(() => loadConfig({ ...prod, PAYFIP_MODE: 'simulateur' })).toThrow(
+			/PAYFIP_MODE=simulateur est interdit en production/
+		);
+		expect(() => loadConfig({ PAYFIP_MODE: 'T' })).toThrow(
+			/PAYFIP_NUMCLI .* obligatoire avec PAYFIP_MODE=T/
+		);
+		expect(() => loadConfig({ PAYFIP_MODE: 'Z' })).toThrow(/PAYFIP_MODE doit valoir simulateur, T/);
+		expect(() => loadConfig({ PAYFIP_MODE: 'X', PAYFIP_NUMCLI: '12A' })).toThrow(
+			/PAYFIP_NUMCLI doit être le numéro client PayFiP à 6 chiffres/
+		);
+		expect(
+			loadConfig({
+				PAYFIP_MODE: 'T',
+				PAYFIP_NUMCLI: '000111',
+				PAYFIP_SOAP_URL: 'http://127.0.0.1:9/soap'
+			}).payfip
+		).toMatchObject({ mode: 'T', soapUrl: 'http://127.0.0.1:9/soap' });
+	});
 });

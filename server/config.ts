@@ -30,6 +30,36 @@ export interface Config {
 	webhookUrl: string | null;
 	/** The HMAC-SHA256 key of the webhook's X-Signature (set whenever webhookUrl is). */
 	webhookSecret: string | null;
+	/** Online payment of invoices (PayFiP), see server/billing/payment/. */
+	payfip: PayfipConfig;
+}
+
+/** 'simulateur': the local simulator (demo, tests); 'T' test, 'X' activation, 'W' production. */
+export type PayfipMode = 'simulateur' | 'T' | 'X' | 'W';
+
+export interface PayfipConfig {
+	mode: PayfipMode;
+	/** The authority's 6-digit PayFiP client number ('000000' for the simulator), null: payments off. */
+	numcli: string | null;
+	/** The SOAP endpoint (creerPaiementSecurise, recupererDetailPaiementSecurise). */
+	soapUrl: string;
+	/** The payment page the payer's browser is sent to (?idop=). */
+	paymentUrl: string;
+}
+
+export const PAYFIP_SOAP_URL = 'https://www.payfip.gouv.fr/tpa/services/securite';
+export const PAYFIP_PAYMENT_URL = 'https://www.payfip.gouv.fr/tpa/paiementws.web';
+/** Where the simulator answers, under the app's own public URL. */
+export const PAYFIP_SIMULATOR_PATH = '/simulateur-payfip';
+
+/** The simulator's endpoints for an app served at `publicUrl`. */
+export function simulatorPayfip(publicUrl: string): PayfipConfig {
+	return {
+		mode: 'simulateur',
+		numcli: '000000',
+		soapUrl: `${publicUrl}${PAYFIP_SIMULATOR_PATH}/tpa/services/securite`,
+		paymentUrl: `${publicUrl}${PAYFIP_SIMULATOR_PATH}/tpa/paiementws.web`
+	};
 }
 
 /** Default of AUDIT_RETENTION_DAYS: one year, then the trace of who read a file is purged. */
@@ -123,6 +153,34 @@ const Env = v.object({
 	),
 	WEBHOOK_SECRET: v.optional(
 		v.pipe(v.string(), v.minLength(16, 'WEBHOOK_SECRET doit contenir au moins 16 caractères'))
+	),
+	PAYFIP_MODE: v.optional(
+		v.picklist(
+			['simulateur', 'T', 'X', 'W'],
+			'PAYFIP_MODE doit valoir simulateur, T (test), X (activation) ou W (production)'
+		)
+	),
+	PAYFIP_NUMCLI: v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(/^\d{6}$/, 'PAYFIP_NUMCLI doit être le numéro client PayFiP à 6 chiffres')
+		)
+	),
+	PAYFIP_SOAP_URL: v.optional(
+		v.pipe(
+			v.string(),
+			v.url('PAYFIP_SOAP_URL doit être une URL (https://…)'),
+			v.regex(/^https?:\/\//, 'PAYFIP_SOAP_URL doit commencer par http:// ou https://')
+		),
+		PAYFIP_SOAP_URL
+	),
+	PAYFIP_PAYMENT_URL: v.optional(
+		v.pipe(
+			v.string(),
+			v.url('PAYFIP_PAYMENT_URL doit être une URL (https://…)'),
+			v.regex(/^https?:\/\//, 'PAYFIP_PAYMENT_URL doit commencer par http:// ou https://')
+		),
+		PAYFIP_PAYMENT_URL
 	)
 });
 
@@ -150,12 +208,33 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		);
 	const dataDir = resolve(e.DATA_DIR);
 	const port = e.PORT;
+	const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+	const payfipMode = e.PAYFIP_MODE ?? (production ? 'W' : 'simulateur');
+	if (payfipMode === 'simulateur' && production)
+		throw new ConfigError(
+			'Configuration invalide : PAYFIP_MODE=simulateur est interdit en production (aucun paiement réel) : indiquez T, X ou W et PAYFIP_NUMCLI.'
+		);
+	// Outside production a real PayFiP mode needs its client number; in production without it,
+	// online payment is simply off (« pas disponible pour le moment »).
+	if (payfipMode !== 'simulateur' && !production && !e.PAYFIP_NUMCLI)
+		throw new ConfigError(
+			`Configuration invalide : PAYFIP_NUMCLI (numéro client PayFiP à 6 chiffres) est obligatoire avec PAYFIP_MODE=${payfipMode}.`
+		);
+	const payfip: PayfipConfig =
+		payfipMode === 'simulateur'
+			? simulatorPayfip(publicUrl)
+			: {
+					mode: payfipMode,
+					numcli: e.PAYFIP_NUMCLI ?? null,
+					soapUrl: e.PAYFIP_SOAP_URL,
+					paymentUrl: e.PAYFIP_PAYMENT_URL
+				};
 	return {
 		port,
 		host: e.HOST,
 		dataDir,
 		databaseFile: resolve(dataDir, 'espace-famille.sqlite'),
-		publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+		publicUrl,
 		smtpUrl: e.SMTP_URL ?? null,
 		mailFrom: e.MAIL_FROM,
 		serviceEmail: e.SERVICE_EMAIL,
@@ -168,7 +247,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		registrationsPerHour: e.REGISTRATIONS_PER_HOUR,
 		auditRetentionDays: e.AUDIT_RETENTION_DAYS,
 		webhookUrl: e.WEBHOOK_URL ?? null,
-		webhookSecret: e.WEBHOOK_URL ? (e.WEBHOOK_SECRET ?? null) : null
+		webhookSecret: e.WEBHOOK_URL ? (e.WEBHOOK_SECRET ?? null) : null,
+		payfip
 	};
 }
 
@@ -192,6 +272,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 		auditRetentionDays: DEFAULT_AUDIT_RETENTION_DAYS,
 		webhookUrl: null,
 		webhookSecret: null,
+		payfip: simulatorPayfip(overrides.publicUrl ?? 'http://localhost:3000'),
 		...overrides
 	};
 }

@@ -24,6 +24,7 @@ import { refreshRequestIndex } from './desk/request-index';
 import { startOfferExpiry } from './commission/expiry';
 import { startCommissionApply } from './commission/apply';
 import { startBillingResume } from './billing/run';
+import { startPaymentReconcile } from './billing/payment/reconcile';
 
 export interface Runtime {
 	db: Db;
@@ -92,6 +93,9 @@ export async function createRuntime(
 	// An invoice run the process left half issued: the rest is issued, never twice (at start and
 	// every minute); invoices not yet delivered to the families' devices are delivered.
 	const billingResume = startBillingResume(deps);
+	// Online payments left pending (page closed, notification lost): PayFiP is asked for their
+	// result (at start and every minute).
+	const paymentReconcile = startPaymentReconcile(deps);
 	void worker.drain();
 	warmPasswordStrength();
 	return {
@@ -110,6 +114,7 @@ export async function createRuntime(
 			offerExpiry.stop();
 			commissionApply.stop();
 			billingResume.stop();
+			paymentReconcile.stop();
 			requestEventsBus(db).off('changed', wakeWorker);
 			endLiveFeeds();
 			await worker.stop();

@@ -376,3 +376,39 @@ export function offerExpiredMail(to: string, person: Person, offer: OfferNotice)
 		}
 	]);
 }
+
+export interface PaymentReceipt {
+	/** F2027-000001 */
+	number: string;
+	amountCents: number;
+	/** ISO instant of the transaction. */
+	paidAt: string;
+	means: 'card' | 'debit' | null;
+	link: string;
+}
+
+/** To the payer: an online payment was recorded (once, whatever the notifications). */
+export function paymentReceivedMail(
+	to: string,
+	person: Person,
+	receipt: PaymentReceipt
+): OutgoingMail {
+	const amount = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(
+		receipt.amountCents / 100
+	);
+	const how =
+		receipt.means === 'debit'
+			? ' par prélèvement unique'
+			: receipt.means === 'card'
+				? ' par carte bancaire'
+				: '';
+	return render(to, `Paiement reçu — facture ${receipt.number}`, hello(person), [
+		{
+			text: `Nous avons bien reçu votre paiement en ligne de ${amount}${how} pour la facture ${receipt.number}, le ${frenchLongDateTime(receipt.paidAt)}.`
+		},
+		{
+			text: 'La facture apparaît comme payée dans votre Espace Famille :',
+			link: { href: receipt.link, label: 'Voir mes factures' }
+		}
+	]);
+}

@@ -37,7 +37,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 	'billing.contract.amendment': 'Avenant à un contrat',
 	'billing.contract.end': 'Fin d’un contrat',
 	'billing.entry.create': 'Saisie du mois (heures complémentaires ou déduction)',
-	'billing.entry.delete': 'Retrait d’une saisie du mois'
+	'billing.entry.delete': 'Retrait d’une saisie du mois',
+	'billing.payment': 'Paiement en ligne reçu (PayFiP)'
 };
 
 export function auditActionLabel(action: string): string {
