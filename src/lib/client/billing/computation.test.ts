@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { InvoiceComputation } from '$lib/domain/invoice';
 import { computationSteps, creditableCents, creditNoteInput } from './computation';
 import { parseEurosToCents } from './format';
-import type { InvoiceDetail } from './types';
 
 const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -56,18 +55,9 @@ describe('the hourly rate explained to the agent', () => {
 });
 
 describe('a credit note typed by the agent', () => {
-	const invoice = {
-		kind: 'invoice',
-		amountCents: 30000,
-		creditNotes: [
-			{ id: 'a1', number: 'A2027-000001', amountCents: -5000, issueDate: '', reason: '' }
-		]
-	} as unknown as InvoiceDetail;
-
-	it('may take off at most what the earlier credit notes left', () => {
-		expect(creditableCents(invoice)).toBe(25000);
-		expect(creditableCents({ ...invoice, creditableCents: 1200 })).toBe(1200);
-		expect(creditableCents({ ...invoice, kind: 'credit_note' })).toBe(0);
+	it('may take off at most what remains due (after payments and earlier credit notes)', () => {
+		expect(creditableCents({ kind: 'invoice', dueCents: 25000 })).toBe(25000);
+		expect(creditableCents({ kind: 'credit_note', dueCents: 0 })).toBe(0);
 	});
 
 	it('is sent in euros with its reason, or refused in French with the field to correct', () => {
@@ -84,7 +74,7 @@ describe('a credit note typed by the agent', () => {
 		});
 		const tooMuch = check('250,01', 'x');
 		expect(tooMuch.ok ? '' : nbsp(tooMuch.message)).toBe(
-			'L’avoir ne peut pas dépasser ce qui reste à créditer sur cette facture : 250,00 €.'
+			'L’avoir ne peut pas dépasser ce qui reste dû sur cette facture : 250,00 €.'
 		);
 		expect(check('250', '  ')).toMatchObject({ ok: false, field: 'reason' });
 	});

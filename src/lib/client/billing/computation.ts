@@ -49,19 +49,16 @@ export function computationSteps(c: InvoiceComputation): string[] {
 	return steps;
 }
 
-/** What a new credit note may still take off this invoice. */
-export function creditableCents(invoice: InvoiceDetail): number {
-	if (invoice.kind !== 'invoice') return 0;
-	if (typeof invoice.creditableCents === 'number') return Math.max(0, invoice.creditableCents);
-	const credited = invoice.creditNotes.reduce((sum, n) => sum + Math.abs(n.amountCents), 0);
-	return Math.max(0, invoice.amountCents - credited);
+/** What a new credit note may still take off: what remains due (none on a credit note). */
+export function creditableCents(invoice: Pick<InvoiceDetail, 'kind' | 'dueCents'>): number {
+	return invoice.kind === 'invoice' ? Math.max(0, invoice.dueCents) : 0;
 }
 
 export const AMOUNT_INVALID = 'Indiquez le montant de l’avoir en euros, par exemple 12,50.';
 export const AMOUNT_ZERO = 'Le montant de l’avoir doit être supérieur à 0 €.';
 export const REASON_MISSING = 'Indiquez le motif de l’avoir : il est imprimé sur l’avoir.';
 export const amountTooHigh = (max: number) =>
-	`L’avoir ne peut pas dépasser ce qui reste à créditer sur cette facture : ${formatEuros(max)}.`;
+	`L’avoir ne peut pas dépasser ce qui reste dû sur cette facture : ${formatEuros(max)}.`;
 
 /** What the server needs (euros, as the API reads them), or the French reason and its field. */
 export function creditNoteInput(

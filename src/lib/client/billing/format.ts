@@ -57,3 +57,15 @@ const MEANS: Record<string, string> = { card: 'Carte bancaire', debit: 'Prélèv
 /** « Carte bancaire », « Prélèvement »; the raw value otherwise, « — » when unknown. */
 export const meansLabel = (means: string | null | undefined) =>
 	means ? (MEANS[means] ?? means) : '—';
+
+const PAYMENT_STATUS: Record<string, string> = {
+	pending: 'En cours',
+	paid: 'Accepté',
+	refused: 'Refusé',
+	cancelled: 'Abandonné',
+	expired: 'Expiré',
+	failed: 'Échec'
+};
+
+/** A payment attempt's outcome in French. */
+export const paymentStatusLabel = (status: string) => PAYMENT_STATUS[status] ?? status;

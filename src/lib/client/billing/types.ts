@@ -70,14 +70,20 @@ export interface InvoicePage {
 	total: number;
 }
 
+export type PaymentStatus = 'pending' | 'paid' | 'refused' | 'cancelled' | 'expired' | 'failed';
+
+/** One online payment attempt (PayFiP) on the invoice. */
 export interface InvoicePayment {
 	id: string;
-	/** ISO instant. */
+	status: PaymentStatus;
+	/** ISO instant, when paid. */
 	paidAt: string | null;
+	/** ISO instant the attempt began. */
+	createdAt: string;
 	means: 'card' | 'debit' | string | null;
 	amountCents: number;
-	numauto: string | null;
-	status?: string;
+	/** The bank's authorisation number, when paid. */
+	numauto?: string | null;
 }
 
 export interface CreditNoteSummary {
@@ -89,15 +95,21 @@ export interface CreditNoteSummary {
 }
 
 export interface InvoiceDetail extends InvoiceSummary {
+	familyAddress: string[];
+	payerEmail: string | null;
+	contractId: string | null;
+	creditedCents: number;
+	paidCents: number;
+	paperless: boolean;
+	delivered: boolean;
+	/** A credit note's reason. */
+	reason: string | null;
+	/** For a credit note: the invoice it credits. */
+	credits: { id: string; number: string } | null;
 	lines: InvoiceLine[];
 	computation: InvoiceComputation | null;
 	payments: InvoicePayment[];
 	creditNotes: CreditNoteSummary[];
-	/** What a new credit note may still take off (server's figure when given). */
-	creditableCents?: number;
-	/** For a credit note: the invoice it credits. */
-	creditedInvoice?: { id: string; number: string } | null;
-	reason?: string | null;
 }
 
 export interface InvoiceFilters {
