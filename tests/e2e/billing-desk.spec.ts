@@ -102,7 +102,7 @@ test('the month’s invoices on the desk: preview with its anomaly, issue, invoi
 		await issue.focus();
 		await agent.keyboard.press('Enter');
 		const dialog = agent.getByRole('dialog', { name: /Émettre les factures d/ });
-		await expect(dialog).toContainText(/1 facture, total .+ ; numéros attribués définitivement/);
+		await expect(dialog).toContainText(/1 facture, total .+ ;\s+numéros\s+attribués\s+définitivement/);
 		await expect(dialog.getByRole('button', { name: 'Annuler' })).toBeFocused();
 		await expectNoSeriousViolation(agent, 'the issue dialog');
 		await agent.keyboard.press('Escape');

@@ -60,21 +60,25 @@ export class MonthRun {
 		const started = await billingApi.startRun(this.month);
 		if (!started.ok) return started.error.message;
 		const run = await billingApi.run(started.data.id);
-		this.follow(
-			run.ok
-				? run.data
-				: {
-						id: started.data.id,
-						month: this.month,
-						status: 'running',
-						planned: this.preview?.count ?? 0,
-						issued: 0,
-						totalCents: 0,
-						printCount: 0,
-						startedAt: '',
-						finishedAt: null
-					}
-		);
+		const current: InvoiceRun = run.ok
+			? run.data
+			: {
+					id: started.data.id,
+					month: this.month,
+					status: 'running',
+					planned: this.preview?.count ?? 0,
+					issued: 0,
+					totalCents: 0,
+					printCount: 0,
+					startedAt: '',
+					finishedAt: null
+				};
+		// A small month may be issued before its first reading.
+		if (current.status === 'running') this.follow(current);
+		else {
+			this.run = current;
+			await this.finished(current);
+		}
 		return null;
 	}
 

@@ -80,6 +80,23 @@ describe('the desk issuing a month’s invoices', () => {
 		expect(polled).toHaveBeenCalledTimes(3);
 	});
 
+	it('announces a run already finished when first read, and reads the month again', async () => {
+		const previews = vi
+			.spyOn(billingApi, 'preview')
+			.mockResolvedValueOnce(ok(preview('2027-02')))
+			.mockResolvedValue(ok(preview('2027-02', 3)));
+		vi.spyOn(billingApi, 'runs').mockResolvedValue(ok({ items: [] }));
+		vi.spyOn(billingApi, 'startRun').mockResolvedValue(ok({ id: 'r1' }));
+		vi.spyOn(billingApi, 'run').mockResolvedValue(ok(run(3, 'done')));
+		const month = new MonthRun('2027-02');
+		await month.load();
+		expect(await month.issue()).toBeNull();
+		expect(month.run?.status).toBe('done');
+		expect(month.preview?.alreadyIssued).toBe(3);
+		expect(previews).toHaveBeenCalledTimes(2);
+		expect(month.announced).toBe('Émission terminée : 3 factures de février 2027 émises.');
+	});
+
 	it('picks up a run still running after a reload', async () => {
 		vi.spyOn(billingApi, 'preview').mockResolvedValue(ok(preview('2027-02')));
 		vi.spyOn(billingApi, 'runs').mockResolvedValue(ok({ items: [run(1)] }));
