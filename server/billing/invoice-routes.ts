@@ -123,7 +123,7 @@ function invoiceDetail(db: Db, inv: InvoiceRow, today: string) {
 		payments: (
 			db
 				.prepare(
-					`SELECT id, amount_cents, status, means, paid_at, created_at FROM payments
+					`SELECT id, amount_cents, status, means, numauto, paid_at, created_at FROM payments
 					 WHERE invoice_id = ? ORDER BY created_at`
 				)
 				.all(inv.id) as {
@@ -131,6 +131,7 @@ function invoiceDetail(db: Db, inv: InvoiceRow, today: string) {
 				amount_cents: number;
 				status: string;
 				means: string | null;
+				numauto: string | null;
 				paid_at: string | null;
 				created_at: number;
 			}[]
@@ -139,6 +140,7 @@ function invoiceDetail(db: Db, inv: InvoiceRow, today: string) {
 			amountCents: p.amount_cents,
 			status: p.status,
 			means: p.means,
+			numauto: p.numauto,
 			paidAt: p.paid_at,
 			createdAt: new Date(p.created_at).toISOString()
 		})),
