@@ -7,6 +7,7 @@ import { projectConfirmation } from './commission/confirmations';
 import { recordRequestEvent } from './desk/events';
 import { indexRequest } from './desk/request-index';
 import { offerAnswerProjector } from './commission/answers';
+import { projectPaperless } from './billing/paperless';
 import type { AppDeps } from './http/env';
 
 const hosts = new WeakMap<AppDeps, SyncHost>();
@@ -24,7 +25,8 @@ export function syncHostFor(deps: AppDeps): SyncHost {
 			requestSubmitted: (number, body) => indexRequest(deps.db, number, body),
 			appProjectors: {
 				confirmation: projectConfirmation,
-				'offer-answer': offerAnswerProjector(deps)
+				'offer-answer': offerAnswerProjector(deps),
+				paperless: projectPaperless
 			}
 		};
 		hosts.set(deps, host);

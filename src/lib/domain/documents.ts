@@ -16,7 +16,8 @@ import {
  * Types a parent may write. `piece` = supporting document (pièce justificative); `reply` = the
  * family's answer to « Pièces demandées » (the pieces the service asked for); `confirmation` =
  * the family confirms or updates its situation before a commission session; `offer-answer` =
- * the family accepts or declines a place offered.
+ * the family accepts or declines a place offered; `paperless` = the family's choice, per child, of
+ * invoices online only (« Adhésion à la facture en ligne »).
  */
 export const PARENT_DOC_TYPES = [
 	'preinscription',
@@ -24,7 +25,8 @@ export const PARENT_DOC_TYPES = [
 	'piece',
 	'reply',
 	'confirmation',
-	'offer-answer'
+	'offer-answer',
+	'paperless'
 ] as const;
 export type ParentDocType = (typeof PARENT_DOC_TYPES)[number];
 /** Documents that become a numbered request when submitted. */
@@ -400,6 +402,40 @@ const confirmationEntries = (draft: boolean) => ({
 	confirmedAt: v.optional(v.string())
 });
 
+/**
+ * The family's paperless choice (`paperless:<uuid>`, « Adhésion à la facture en ligne »): for each
+ * child, invoices online only (true) or on paper too (false). Each « Valider » writes a new
+ * submitted document; per child the latest `validatedAt` (device clock) wins (SYNC_SPEC S-PROJ-10).
+ */
+export const PAPERLESS_CHOICE_MESSAGE =
+	'Pour chaque enfant, répondez « Oui » ou « Non » à la facture en ligne.';
+const paperlessEntries = {
+	...base('paperless'),
+	children: v.pipe(
+		v.array(
+			v.looseObject(
+				{
+					childId: uuidRef('Enfant'),
+					childName: requiredText('Nom de l’enfant', 250),
+					paperless: v.boolean(PAPERLESS_CHOICE_MESSAGE)
+				},
+				'Chaque enfant doit être décrit par son identifiant, son nom et son choix.'
+			),
+			'Les enfants doivent être une liste.'
+		),
+		v.minLength(1, 'Indiquez votre choix pour au moins un enfant.'),
+		v.check(
+			(cs) => distinct(cs.map((c) => c.childId)),
+			'Un même enfant ne peut pas figurer deux fois.'
+		)
+	),
+	/** When the parent pressed « Valider », on the device's clock (ISO timestamp). */
+	validatedAt: v.pipe(
+		v.string(required('Date de validation')),
+		v.isoTimestamp('La date de validation doit être une date et une heure ISO.')
+	)
+};
+
 const PreinscriptionDoc = {
 	complete: v.looseObject(preinscriptionEntries(false)),
 	draft: v.partial(v.looseObject(preinscriptionEntries(true)))
@@ -427,12 +463,18 @@ const ConfirmationDoc = {
 	draft: v.partial(v.looseObject(confirmationEntries(true)))
 };
 
+const PaperlessDoc = {
+	complete: v.looseObject(paperlessEntries),
+	draft: v.partial(v.looseObject(paperlessEntries))
+};
+
 export type Preinscription = v.InferOutput<typeof PreinscriptionDoc.complete>;
 export type OfferAnswerDocument = v.InferOutput<typeof OfferAnswerDoc.complete>;
 export type Confirmation = v.InferOutput<typeof ConfirmationDoc.complete>;
 export type Reply = v.InferOutput<typeof ReplyDoc.complete>;
 export type Entourage = v.InferOutput<typeof EntourageDoc.complete>;
 export type Piece = v.InferOutput<typeof PieceDoc.complete>;
+export type Paperless = v.InferOutput<typeof PaperlessDoc.complete>;
 
 const DOC_SCHEMAS = {
 	preinscription: PreinscriptionDoc,
@@ -440,7 +482,8 @@ const DOC_SCHEMAS = {
 	piece: PieceDoc,
 	reply: ReplyDoc,
 	confirmation: ConfirmationDoc,
-	'offer-answer': OfferAnswerDoc
+	'offer-answer': OfferAnswerDoc,
+	paperless: PaperlessDoc
 } as const;
 
 const FIELD_LABELS: Record<string, string> = {
@@ -464,6 +507,10 @@ const FIELD_LABELS: Record<string, string> = {
 	answer: 'Réponse',
 	answeredAt: 'Date de la réponse',
 	sessionId: 'Commission',
+	children: 'Enfants',
+	childName: 'Nom de l’enfant',
+	paperless: 'Facture en ligne',
+	validatedAt: 'Date de validation',
 	type: 'Type'
 };
 
