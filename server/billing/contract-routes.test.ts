@@ -212,6 +212,42 @@ describe('amendments', () => {
 	});
 });
 
+describe('a commission contract', () => {
+	it('learns the child’s birth date from the household file when its terms are first entered', async () => {
+		const db = desk.h.db;
+		const f = await openFamily(desk, { lastName: 'Commission' });
+		const id = randomUUID();
+		db.prepare(
+			`INSERT INTO contracts (id, household_id, origin, child_id, child_name, structure_id, age_group,
+				start_date, status, created_at)
+			 VALUES (?, ?, 'desk', ?, 'Léa Exemple', 'cocon-de-soie', 'older', '2026-09-01', 'Admis', 0)`
+		).run(id, f.householdId, TEST_CHILD_ID);
+		const res = await call('POST', `/contracts/${id}/terms`, TERMS);
+		expect(res.status).toBe(201);
+		expect(db.prepare('SELECT child_birth_date FROM contracts WHERE id = ?').pluck().get(id)).toBe(
+			'2025-03-14'
+		);
+	});
+
+	it('empty resources are stored as « none » whatever the origin sent (the plafond applies)', async () => {
+		const f = await openFamily(desk, { lastName: 'Plafond' });
+		const res = await call('POST', '/contracts', {
+			householdId: f.householdId,
+			childId: TEST_CHILD_ID,
+			structureId: 'cocon-de-soie',
+			startDate: '2026-09-01',
+			terms: { ...TERMS, monthlyResources: null, resourcesSource: 'caf' }
+		});
+		expect(res.status).toBe(201);
+		const detail = await (await call('GET', `/contracts/${(await res.json()).id}`)).json();
+		expect(detail.terms[0]).toMatchObject({
+			monthlyResourcesCents: null,
+			resourcesSource: 'none',
+			resourcesDate: null
+		});
+	});
+});
+
 describe('anomalies of the list', () => {
 	it('flags missing terms, missing resources, old CAF figures and a contract ending soon', async () => {
 		const db = desk.h.db;

@@ -87,7 +87,7 @@ function insertTerms(
 				t.weeksPerYear,
 				t.monthsBilled,
 				t.monthlyResources === null ? null : eurosToCents(t.monthlyResources),
-				t.resourcesSource,
+				t.monthlyResources === null ? 'none' : t.resourcesSource,
 				t.monthlyResources === null ? null : (t.resourcesDate ?? null),
 				t.dependentChildren,
 				t.aeehChildren,

@@ -104,8 +104,8 @@ export const TermsInput = v.pipe(
 	),
 	v.forward(
 		v.check(
-			(t) => (t.monthlyResources === null) === (t.resourcesSource === 'none'),
-			'Indiquez d’où viennent les ressources (CAF ou avis d’imposition), ou laissez-les vides si la famille ne les communique pas.'
+			(t) => t.monthlyResources === null || t.resourcesSource !== 'none',
+			'Indiquez d’où viennent les ressources : montant CAF ou avis d’imposition.'
 		),
 		['resourcesSource']
 	),
