@@ -75,7 +75,7 @@ try {
 	let planned = 0;
 	for (let k = 0; k < 3; k++) {
 		const t0 = performance.now();
-		planned = planMonth(db, month).items.length;
+		planned = (await planMonth(db, month)).items.length;
 		times.push(performance.now() - t0);
 	}
 	times.sort((a, b) => a - b);
@@ -84,7 +84,7 @@ try {
 	);
 
 	// 2. One invoice PDF.
-	const plan = planMonth(db, month);
+	const plan = await planMonth(db, month);
 	const settings = billingSettings(db);
 	const pdfTimes: number[] = [];
 	for (let k = 0; k < Math.min(PDFS, plan.items.length); k++) {
@@ -129,7 +129,7 @@ try {
 		last = now;
 	}, 5);
 	const t0 = performance.now();
-	const runId = startRun(deps, month, null);
+	const runId = await startRun(deps, month, null);
 	let run = loadRun(db, runId)!;
 	while (run.status !== 'done') {
 		await new Promise((r) => setTimeout(r, 50));

@@ -99,10 +99,10 @@ export function checkMonth(month: unknown, now: number): string {
 const active = new Set<string>();
 
 /** Starts the run of a month: 409 while another one is running. Issues in the background. */
-export function startRun(deps: AppDeps, month: string, byId: string | null): string {
+export async function startRun(deps: AppDeps, month: string, byId: string | null): Promise<string> {
 	const { db } = deps;
 	checkMonth(month, deps.clock.now());
-	const plan = planMonth(db, month);
+	const plan = await planMonth(db, month);
 	const id = randomUUID();
 	db.transaction(() => {
 		const running = db.prepare("SELECT month FROM invoice_runs WHERE status = 'running'").get() as
@@ -151,7 +151,7 @@ export async function processRun(deps: AppDeps, runId: string, plan?: MonthPlan)
 		const { db } = deps;
 		const run = loadRun(db, runId);
 		if (!run || run.status !== 'running') return;
-		const items = (plan ?? planMonth(db, run.month)).items;
+		const items = (plan ?? (await planMonth(db, run.month))).items;
 		const issueDate = todayInParis(new Date(run.started_at));
 		const ctx: RunContext = {
 			run,
