@@ -112,6 +112,10 @@ describe('credit notes', () => {
 		expect(second.body.number).toBe('A2026-000002');
 		const cancelled = (await json(await get(`/api/agent/billing/invoices/${invoiceId}`))).body;
 		expect(cancelled).toMatchObject({ dueCents: 0, status: 'cancelled' });
+		const listed = (await json(await get('/api/agent/billing/invoices?status=cancelled'))).body;
+		expect(listed.items.map((i: { number: string }) => i.number)).toEqual(['F2026-000001']);
+		const notes = (await json(await get('/api/agent/billing/invoices?status=credit'))).body;
+		expect(notes.total).toBe(2);
 	});
 
 	it('refuses more than what is still due (409), no reason (400), a credit note on a credit note (409): nothing written', async () => {

@@ -16,13 +16,26 @@ import type { Db } from '../db';
 import type { AppEnv } from '../http/env';
 import { ApiError, parseJson } from '../http/errors';
 import { issueCreditNote } from './credit-note';
-import { INVOICE_SELECT, invoiceBalance, loadInvoice, type InvoiceRow } from './invoice-rows';
+import { invoiceBalance, loadInvoice, type InvoiceRow } from './invoice-rows';
 import { MONTH_RE } from './run';
 
 const NOT_FOUND = 'Cette facture n’existe pas.';
 const PAGE_SIZE = 50;
 
-type ListRow = InvoiceRow & { credited: number; paid: number };
+/** The list's light columns (not the lines nor the computation) with the invoice's balance. */
+type ListRow = Pick<
+	InvoiceRow,
+	| 'id'
+	| 'number'
+	| 'kind'
+	| 'month'
+	| 'child_name'
+	| 'family_name'
+	| 'structure_name'
+	| 'amount_cents'
+	| 'issue_date'
+	| 'due_date'
+> & { credited: number; paid: number };
 
 const balanceOf = (r: ListRow): InvoiceBalance => ({
 	kind: r.kind,
@@ -60,18 +73,20 @@ function listInvoices(db: Db, q: Record<string, string | undefined>, today: stri
 	const page = Math.max(1, Math.floor(Number(q.page ?? '1')) || 1);
 	const rows = db
 		.prepare(
-			`SELECT * FROM (${INVOICE_SELECT}) i
-			 LEFT JOIN (SELECT credits_invoice_id AS cid, sum(amount_cents) AS credited FROM invoices
-				WHERE credits_invoice_id IS NOT NULL GROUP BY credits_invoice_id) a ON a.cid = i.id
-			 LEFT JOIN (SELECT invoice_id AS pid, sum(amount_cents) AS paid FROM payments
-				WHERE status = 'paid' GROUP BY invoice_id) p ON p.pid = i.id
+			`SELECT i.id, i.number, i.kind, i.month, i.child_name, i.family_name, s.name AS structure_name,
+				i.amount_cents, i.issue_date, i.due_date,
+				(SELECT coalesce(sum(a.amount_cents), 0) FROM invoices a
+					WHERE a.credits_invoice_id = i.id) AS credited,
+				(SELECT coalesce(sum(p.amount_cents), 0) FROM payments p
+					WHERE p.invoice_id = i.id AND p.status = 'paid') AS paid
+			 FROM invoices i JOIN structures s ON s.id = i.structure_id
 			 ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
 			 ORDER BY i.issued_at DESC, i.kind DESC, i.seq DESC`
 		)
-		.all(...args) as (ListRow & { credited: number | null; paid: number | null })[];
+		.all(...args) as ListRow[];
 	const items = rows
 		.map((r) => {
-			const b = balanceOf({ ...r, credited: r.credited ?? 0, paid: r.paid ?? 0 });
+			const b = balanceOf(r);
 			return {
 				id: r.id,
 				number: r.number,

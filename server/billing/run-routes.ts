@@ -10,10 +10,10 @@ import { checkMonth, listRuns, loadRun, runView, startRun } from './run';
 const RUN_NOT_FOUND = 'Cette émission de factures n’existe pas.';
 
 export const billingRunRoutes = new Hono<AppEnv>()
-	.get('/billing/preview', (c) => {
+	.get('/billing/preview', async (c) => {
 		const { db, clock } = c.var.deps;
 		const month = checkMonth(c.req.query('month'), clock.now());
-		const plan = planMonth(db, month);
+		const plan = await planMonth(db, month);
 		return c.json(
 			{ month, ...planTotals(plan), alreadyIssued: plan.alreadyIssued, anomalies: plan.anomalies },
 			200
@@ -24,7 +24,7 @@ export const billingRunRoutes = new Hono<AppEnv>()
 			c,
 			v.object({ month: v.string('Indiquez le mois à facturer (AAAA-MM).') })
 		);
-		const id = startRun(c.var.deps, month, c.var.user!.id);
+		const id = await startRun(c.var.deps, month, c.var.user!.id);
 		return c.json({ id }, 202);
 	})
 	.get('/billing/runs', (c) => c.json({ items: listRuns(c.var.deps.db).map(runView) }, 200))

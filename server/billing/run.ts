@@ -99,10 +99,10 @@ export function checkMonth(month: unknown, now: number): string {
 const active = new Set<string>();
 
 /** Starts the run of a month: 409 while another one is running. Issues in the background. */
-export function startRun(deps: AppDeps, month: string, byId: string | null): string {
+export async function startRun(deps: AppDeps, month: string, byId: string | null): Promise<string> {
 	const { db } = deps;
 	checkMonth(month, deps.clock.now());
-	const plan = planMonth(db, month);
+	const plan = await planMonth(db, month);
 	const id = randomUUID();
 	db.transaction(() => {
 		const running = db.prepare("SELECT month FROM invoice_runs WHERE status = 'running'").get() as
@@ -151,7 +151,7 @@ export async function processRun(deps: AppDeps, runId: string, plan?: MonthPlan)
 		const { db } = deps;
 		const run = loadRun(db, runId);
 		if (!run || run.status !== 'running') return;
-		const items = (plan ?? planMonth(db, run.month)).items;
+		const items = (plan ?? (await planMonth(db, run.month))).items;
 		const issueDate = todayInParis(new Date(run.started_at));
 		const ctx: RunContext = {
 			run,
@@ -166,7 +166,7 @@ export async function processRun(deps: AppDeps, runId: string, plan?: MonthPlan)
 			const ids = await issueChunk(deps, ctx, items.slice(i, i + size));
 			for (const [k, id] of ids.entries()) {
 				deliver(deps, id);
-				if (k % 20 === 19) await yieldToEventLoop();
+				if (k % 5 === 4) await yieldToEventLoop();
 			}
 			runHooks.afterChunk?.(n);
 			await yieldToEventLoop();
@@ -229,8 +229,8 @@ async function issueChunk(
 				computation: p.invoice.computation
 			};
 			prepared.push({ p, seq, family, pdf: await invoicePdf(print, ctx.settings) });
-			// pdf-lib's awaits are microtasks: hand the event loop over now and then.
-			if (k % 5 === 4) await yieldToEventLoop();
+			// pdf-lib's awaits are microtasks: hand the event loop over after each PDF.
+			await yieldToEventLoop();
 		}
 		const now = deps.clock.now();
 		const ids = db.transaction(() => {
@@ -296,7 +296,7 @@ export async function printBatch(
 	for (const [k, r] of rows.entries()) {
 		const src = await PDFDocument.load(r.pdf);
 		for (const page of await out.copyPages(src, src.getPageIndices())) out.addPage(page);
-		if (k % 10 === 9) await yieldToEventLoop();
+		if (k % 2 === 1) await yieldToEventLoop();
 	}
 	return { pdf: await out.save({ useObjectStreams: false }), count: rows.length };
 }

@@ -28,7 +28,7 @@ let invoiceId: string;
 let agentId: string;
 
 async function issueOctober(): Promise<void> {
-	const runId = startRun(deps, '2026-10', null);
+	const runId = await startRun(deps, '2026-10', null);
 	for (let i = 0; i < 2000; i++) {
 		const run = h.db.prepare('SELECT status FROM invoice_runs WHERE id = ?').get(runId) as {
 			status: string;
