@@ -16,7 +16,7 @@ test('the simulator explains the rate and the monthly amount, and computes again
 	await page.goto('/');
 	await page
 		.getByRole('region', { name: 'Actualités' })
-		.getByRole('link', { name: 'Simulateur de tarifs' })
+		.getByRole('link', { name: 'Simulateur de tarifs', exact: true })
 		.click();
 	await expect(page).toHaveURL(/\/simulateur$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Simulateur de tarifs' })).toBeVisible();
@@ -41,8 +41,10 @@ test('the simulator explains the rate and the monthly amount, and computes again
 	expect(steps).toContain('37,5 h par semaine × 47 semaines ÷ 12 mois = 146,88 h.');
 	await expectNoA11yViolations(page, 'simulateur de tarifs');
 
-	// No network: the page and the scale kept on the device; yearly income this time.
+	// No network: the page and the scale kept on the device; yearly income this time. (Routing
+	// the scale's request also keeps the browser's HTTP cache — 5 minutes — from answering it.)
 	await waitForWorkerControl(page);
+	await page.context().route('**/api/tariff/scale', (route) => route.abort('internetdisconnected'));
 	await page.context().setOffline(true);
 	try {
 		await page.reload();
@@ -60,6 +62,7 @@ test('the simulator explains the rate and the monthly amount, and computes again
 		await expect(result).toContainText('dont 1 bénéficiant de l’AEEH');
 	} finally {
 		await page.context().setOffline(false);
+		await page.context().unrouteAll();
 	}
 });
 
