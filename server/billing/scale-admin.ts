@@ -42,8 +42,29 @@ const MONTHS = [
 const monthLabel = (month: string) =>
 	`${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
-/** Throws 409 when `effectiveFrom` falls in (or before) a month already invoiced. */
+/** The latest month a run is issuing right now ('YYYY-MM'), or null. */
+function runningMonth(db: Db): string | null {
+	const row = db
+		.prepare("SELECT MAX(month) AS m FROM invoice_runs WHERE status = 'running'")
+		.get() as { m: string | null };
+	return row.m;
+}
+
+/**
+ * Throws 409 when `effectiveFrom` falls in (or before) a month already invoiced, or a month a run
+ * is issuing now (its invoices are being computed on the scale as it is).
+ */
 export function requireNotInvoiced(db: Db, effectiveFrom: string): void {
+	const running = runningMonth(db);
+	if (running && effectiveFrom.slice(0, 7) <= running)
+		throw new ApiError(
+			409,
+			'month_invoicing',
+			`Les factures de ${monthLabel(running)} sont en cours d’émission : une nouvelle valeur ne peut s’appliquer qu’à partir du ${frenchLongDay(nextMonthFirst(running))}.`,
+			{
+				effectiveFrom: `Choisissez une date à partir du ${frenchLongDay(nextMonthFirst(running))}.`
+			}
+		);
 	const last = lastInvoicedMonth(db);
 	if (last && effectiveFrom.slice(0, 7) <= last)
 		throw new ApiError(

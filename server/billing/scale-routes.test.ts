@@ -165,6 +165,24 @@ describe('a month already invoiced is closed to new values', () => {
 		expect(auditActions().filter((a) => a.startsWith('billing.'))).toEqual([]);
 	});
 
+	it('a run in progress closes its month too (its invoices are being computed on the scale)', async () => {
+		h.db
+			.prepare(
+				"INSERT INTO invoice_runs (id, month, status, planned, started_at) VALUES ('run-1', '2026-12', 'running', 3, 0)"
+			)
+			.run();
+		const res = await h.call(
+			'POST',
+			'/api/agent/billing/scale/bounds',
+			{ effectiveFrom: '2026-12-01', floor: 850, ceiling: 9000 },
+			admin
+		);
+		expect(res.status).toBe(409);
+		expect((await res.json()).error.message).toMatch(
+			/^Les factures de décembre 2026 sont en cours d’émission/
+		);
+	});
+
 	it('the month after the last invoiced one is open', async () => {
 		await invoiceNovember();
 		const res = await h.call(

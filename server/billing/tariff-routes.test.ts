@@ -212,6 +212,50 @@ describe('GET /api/tariff/quote: bad input → 400 in French', () => {
 	});
 });
 
+describe('GET /api/tariff/quote: odd values never break it', () => {
+	it('every parameter × odd values → 200 or a French 400, never a 5xx', async () => {
+		const ODD = [
+			'',
+			' ',
+			'-5',
+			'0',
+			'1e9',
+			'abc',
+			'0x10',
+			'NaN',
+			'Infinity',
+			'3000.999',
+			'9'.repeat(400),
+			'½',
+			'1,2,3',
+			'2025-13-01'
+		];
+		const base = {
+			monthlyResources: '3000',
+			children: '2',
+			hoursPerWeek: '37.5',
+			date: '2025-10-01'
+		};
+		const params = [
+			'monthlyResources',
+			'children',
+			'aeehChildren',
+			'hoursPerWeek',
+			'weeksPerYear',
+			'date'
+		];
+		let count = 0;
+		for (const p of params)
+			for (const odd of ODD) {
+				const { status, body } = await quote({ ...base, [p]: odd });
+				count++;
+				expect([200, 400], `${p}=${odd}`).toContain(status);
+				if (status === 400) expect(body.error.message).toMatch(/[a-zé]/);
+			}
+		expect(count).toBe(params.length * ODD.length);
+	});
+});
+
 describe('GET /api/tariff/scale', () => {
 	it('public, cacheable 5 minutes: every dated set of rates and bounds, the default weeks', async () => {
 		const res = await h.call('GET', '/api/tariff/scale');

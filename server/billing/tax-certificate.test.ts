@@ -4,7 +4,14 @@
 // period, meals excluded and the 2042 RICI boxes.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { pdfText } from '../pdf/pdf-text';
-import { createHarness, signedInParent, type CookieJar, type Harness } from '../test/harness';
+import {
+	createHarness,
+	signedInParent,
+	signedInStaff,
+	type CookieJar,
+	type Harness
+} from '../test/harness';
+import { insertContract as insertBillableContract } from './fixtures';
 import { insertContract, insertInvoice, insertPayment } from './test-fixtures';
 import { parisYear } from './tax-certificate';
 
@@ -214,6 +221,56 @@ describe('GET /api/family/tax-certificates/:year/:childId (PDF)', () => {
 		expect((await old.json()).error.message).toMatch(
 			/^Tom avait 6 ans ou plus au 1er janvier 2026/
 		);
+	});
+});
+
+describe('after a real run', () => {
+	it('the month the run issued and the family paid (227,36 €) is on the certificate; an unpaid one is not', async () => {
+		const { jar, householdId } = await family();
+		const agent = (await signedInStaff(h)).jar;
+		const contractId = insertBillableContract(h.db, { householdId, childName: 'Léa EXEMPLE' });
+		for (const month of ['2026-09', '2026-10']) {
+			const res = await h.call('POST', '/api/agent/billing/runs', { month }, agent);
+			expect(res.status).toBe(202);
+			const { id } = await res.json();
+			for (let i = 0; i < 500; i++) {
+				const run = await (
+					await h.call('GET', `/api/agent/billing/runs/${id}`, undefined, agent)
+				).json();
+				if (run.status === 'done') break;
+				await new Promise((r) => setTimeout(r, 5));
+			}
+		}
+		const invoices = h.db
+			.prepare('SELECT id, month, amount_cents FROM invoices WHERE contract_id = ? ORDER BY month')
+			.all(contractId) as { id: string; month: string; amount_cents: number }[];
+		expect(invoices.map((i) => [i.month, i.amount_cents])).toEqual([
+			['2026-09', 22736],
+			['2026-10', 22736]
+		]);
+		insertPayment(h.db, invoices[0].id, householdId, 22736, '2026-10-12T08:30:00.000Z');
+
+		const { items } = await (
+			await h.call('GET', '/api/family/tax-certificates', undefined, jar)
+		).json();
+		expect(items).toEqual([
+			expect.objectContaining({
+				year: 2026,
+				childName: 'Léa EXEMPLE',
+				paidCents: 22736,
+				eligible: true
+			})
+		]);
+		const pdf = await h.call(
+			'GET',
+			`/api/family/tax-certificates/2026/${items[0].childId}`,
+			undefined,
+			jar
+		);
+		const text = flat(pdfText(new Uint8Array(await pdf.arrayBuffer())));
+		expect(text).toContain('Montant payé en 2026 : 227,36 €');
+		expect(text).toContain('Mois de garde concernés : septembre 2026.');
+		expect(text).toContain('Madame Alice TESTEUSE');
 	});
 });
 

@@ -1,29 +1,25 @@
-// Billing rows built directly in SQLite for tests: a desk contract for a household's child, issued
-// invoices (numbered F<year>-…) and their payments, as H-run and H-pay will write them.
+// Billing rows built directly in SQLite for the tax certificate's tests: a desk contract with the
+// child's birth date, issued invoices (numbered F<year>-…) and their payments, as the run and the
+// payment flow write them.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db';
+import { firstStructure, insertContract as insertDeskContract } from './fixtures';
 
-export function firstStructureId(db: Db): string {
-	return (db.prepare('SELECT id FROM structures ORDER BY id LIMIT 1').get() as { id: string }).id;
-}
-
+/** A desk contract (H-run's fixture, no terms) with the child's birth date (null: unknown). */
 export function insertContract(
 	db: Db,
 	c: { householdId: string; childId?: string; childName?: string; birthDate?: string | null }
 ): { id: string; childId: string } {
-	const id = randomUUID();
 	const childId = c.childId ?? randomUUID();
-	db.prepare(
-		`INSERT INTO contracts (id, household_id, origin, child_id, child_name, child_birth_date,
-		 structure_id, age_group, start_date, status, created_at)
-		 VALUES (?, ?, 'desk', ?, ?, ?, ?, 'toddlers', '2026-01-05', 'Admis', 0)`
-	).run(
-		id,
-		c.householdId,
+	const id = insertDeskContract(db, {
+		householdId: c.householdId,
 		childId,
-		c.childName ?? 'Léa',
+		childName: c.childName ?? 'Léa',
+		terms: null
+	});
+	db.prepare('UPDATE contracts SET child_birth_date = ? WHERE id = ?').run(
 		c.birthDate === undefined ? '2024-03-10' : c.birthDate,
-		firstStructureId(db)
+		id
 	);
 	return { id, childId };
 }
@@ -55,7 +51,7 @@ export function insertInvoice(
 		householdId,
 		contract.childId,
 		childName,
-		firstStructureId(db),
+		firstStructure(db).id,
 		month,
 		`${month}-28`,
 		`${month}-28`,
