@@ -182,7 +182,7 @@ describe('paying an invoice through the PayFiP simulator', () => {
 		const sim = {
 			db: h.db,
 			clock: h.clock,
-			fetch: (u: string, i: RequestInit) => h.app.request(u, i)
+			fetch: async (u: string, i: RequestInit) => h.app.request(u, i)
 		};
 		expect(await deliverDueNotifications(sim)).toBe(1);
 		expect(await deliverDueNotifications(sim)).toBe(0);
