@@ -182,7 +182,7 @@ describe('paying an invoice through the PayFiP simulator', () => {
 		const sim = {
 			db: h.db,
 			clock: h.clock,
-			fetch: (u: string, i: RequestInit) => h.app.request(u, i)
+			fetch: async (u: string, i: RequestInit) => h.app.request(u, i)
 		};
 		expect(await deliverDueNotifications(sim)).toBe(1);
 		expect(await deliverDueNotifications(sim)).toBe(0);
@@ -213,8 +213,11 @@ describe('paying an invoice through the PayFiP simulator', () => {
 		});
 		expect(forged.status).toBe(200);
 		expect((await status(started.body.paymentId)).status).toBe('pending');
-		// P5 then P: the payer finishes, the next question records it.
+		// P5 then P: the payer finishes, the next question records it (PayFiP is asked at most
+		// every 5 s however often the result page polls).
 		await payerChooses(started.body.url, 'pay', 'none');
+		expect((await status(started.body.paymentId)).status).toBe('pending');
+		h.clock.advance(5_000);
 		expect((await status(started.body.paymentId)).status).toBe('paid');
 		expect(receipts()).toHaveLength(1);
 	});

@@ -26,6 +26,9 @@ export function paymentView(db: AppEnv['Variables']['deps']['db'], p: PaymentRow
 
 const NOT_FOUND = 'Ce paiement n’existe pas.';
 
+/** The family's result page polls; PayFiP is asked about one payment at most this often. */
+export const STATUS_CHECK_EVERY_MS = 5_000;
+
 export const familyPaymentRoutes = new Hono<AppEnv>()
 	.use('*', requireRole('parent'))
 	.post('/invoices/:id/payments', async (c) => {
@@ -42,8 +45,10 @@ export const familyPaymentRoutes = new Hono<AppEnv>()
 		let p = paymentById(deps.db, c.req.param('id'));
 		if (!p || !user!.householdId || p.household_id !== user!.householdId)
 			return c.json(errorBody('not_found', NOT_FOUND), 404);
-		// Still in progress here: ask PayFiP (a missed notification must not leave it pending).
-		if (p.status === 'pending' && p.idop) {
+		// Still in progress here: ask PayFiP (a missed notification must not leave it pending), at
+		// most every few seconds however often the result page polls.
+		const now = deps.clock.now();
+		if (p.status === 'pending' && p.idop && (p.checked_at ?? 0) <= now - STATUS_CHECK_EVERY_MS) {
 			try {
 				p = (await recordResult(deps, p.idop)) ?? p;
 			} catch (err) {
