@@ -78,7 +78,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 		.route('/demo', demoRoutes)
 		.route('/agent', deskRoutes)
 		.route('/family', familyContractRoutes)
-		.route('/family', familyTaxCertificateRoutes);
+		.route('/family', familyTaxCertificateRoutes)
 		.route('/family', familyPaymentRoutes)
 		.route('/payfip', payfipRoutes);
 	app.route('/api', api);
