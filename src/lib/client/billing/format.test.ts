@@ -4,6 +4,7 @@ import {
 	monthLabel,
 	ofMonth,
 	parseEurosToCents,
+	previewSummary,
 	previousMonth,
 	progressText
 } from './format';
@@ -26,6 +27,19 @@ describe('the billing pages’ French words', () => {
 	it('counts the run’s progress with French grouping', () => {
 		expect(progressText(120, 5000).replace(/\s/g, ' ')).toBe('120 / 5 000 factures émises');
 		expect(progressText(1, 1)).toBe('1 / 1 facture émise');
+	});
+
+	it('sums up the preview in one sentence, spaced as French wants', () => {
+		const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+		expect(plain(previewSummary({ count: 2, totalCents: 111420, alreadyIssued: 0 }))).toBe(
+			'2 factures à émettre pour 1 114,20 €.'
+		);
+		expect(plain(previewSummary({ count: 0, totalCents: 0, alreadyIssued: 1 }))).toBe(
+			'Aucune facture à émettre ; 1 facture déjà émise.'
+		);
+		expect(plain(previewSummary({ count: 1, totalCents: 55710, alreadyIssued: 3 }))).toBe(
+			'1 facture à émettre pour 557,10 € ; 3 factures déjà émises.'
+		);
 	});
 
 	it('reads euros as an agent types them', () => {

@@ -1,6 +1,7 @@
 // French words of the staff's billing pages: months, the run's progress, amounts an agent types
 // in euros. Dates come from the app's French helpers (french-date.ts), money from formatEuros.
 import { frenchLongDay } from '$lib/domain/french-date';
+import { formatEuros } from '$lib/domain/invoice';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -32,6 +33,22 @@ export const frenchCount = (n: number) => COUNT.format(n);
 
 /** « 1 facture », « 120 factures ». */
 export const invoicesText = (n: number) => `${frenchCount(n)} facture${n > 1 ? 's' : ''}`;
+
+/** « 1 facture à émettre pour 557,10 € ; 3 factures déjà émises. » */
+export function previewSummary(p: {
+	count: number;
+	totalCents: number;
+	alreadyIssued: number;
+}): string {
+	const toIssue =
+		p.count > 0
+			? `${invoicesText(p.count)} à émettre pour ${formatEuros(p.totalCents)}`
+			: 'Aucune facture à émettre';
+	const issued = p.alreadyIssued
+		? ` ; ${invoicesText(p.alreadyIssued)} déjà émise${p.alreadyIssued > 1 ? 's' : ''}`
+		: '';
+	return `${toIssue}${issued}.`;
+}
 
 /** « 120 / 5 000 factures émises ». */
 export function progressText(issued: number, planned: number): string {
