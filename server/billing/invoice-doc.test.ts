@@ -62,7 +62,9 @@ describe('svc:invoice on the family’s device', () => {
 		expect(doc).toMatchObject({
 			number: expect.stringMatching(/^F2026-00000[12]$/),
 			amountCents: 22736,
-			creditedCents: 0
+			creditedCents: 0,
+			// The family's screen explains the rate: « … × ressources retenues 3 000,00 € ».
+			computation: { resourcesUsedCents: expect.any(Number), clamped: null }
 		});
 		const stored = h.db
 			.prepare('SELECT pdf FROM invoice_pdfs WHERE invoice_id = ?')

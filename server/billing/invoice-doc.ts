@@ -45,7 +45,9 @@ export function invoiceDocBody(deps: Pick<AppDeps, 'db'>, invoiceId: string): In
 		...(paidAt ? { paidAt } : {}),
 		lines: JSON.parse(inv.lines) as InvoiceLine[],
 		hourlyRateCents: computation.hourlyRateCents ?? 0,
-		effortRatePpm: computation.effortRatePpm ?? 0
+		effortRatePpm: computation.effortRatePpm ?? 0,
+		// How the rate was computed, for the family's screen (« ressources retenues … »).
+		...(computation.resourcesUsedCents !== undefined ? { computation } : {})
 	};
 }
 

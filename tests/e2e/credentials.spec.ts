@@ -68,7 +68,7 @@ test('the signed-in menu offers EDITION DE DOCUMENTS', async ({ page }) => {
 	const menu = page.getByRole('navigation', { name: 'Menu principal' });
 	await menu.getByRole('link', { name: 'Edition de documents' }).click();
 	await expect(page.getByRole('heading', { name: 'Edition de documents' })).toBeVisible();
-	await expect(page.getByText('Bientôt disponible')).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Attestation fiscale' })).toBeVisible();
 });
 
 test('a space not yet activated can ask for a new activation mail from the sign-in', async ({

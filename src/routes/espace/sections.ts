@@ -1,9 +1,5 @@
 // Sections of the signed-in area that are announced but not built yet ("Bientôt disponible").
-export const UPCOMING_SECTIONS = {
-	documents: { title: 'Edition de documents', text: 'Factures, attestation fiscale, etc.' }
-} as const;
+// None today: « Edition de documents » became /espace/documents (issue 11).
+export const UPCOMING_SECTIONS: Readonly<Record<string, { title: string; text: string }>> = {};
 
-export type UpcomingSection = keyof typeof UPCOMING_SECTIONS;
-
-export const isUpcomingSection = (name: string): name is UpcomingSection =>
-	Object.hasOwn(UPCOMING_SECTIONS, name);
+export const isUpcomingSection = (name: string): boolean => Object.hasOwn(UPCOMING_SECTIONS, name);

@@ -131,11 +131,11 @@ describe('paperless choice on the device', () => {
 			.catch((e) => e);
 		expect(error).toBeInstanceOf(DocumentError);
 		expect(error.message).toBe('Le champ « Enfant » doit être un identifiant valide.');
-		expect((await db.allDocs()).rows).toEqual([]);
+		expect((await db.allDocs({ include_docs: true })).rows).toEqual([]);
 	});
 
 	it('latestPaperless ignores drafts and picks the latest validatedAt', () => {
-		const doc = (id: string, validatedAt: string, state = 'submitted') => ({
+		const doc = (id: string, validatedAt: string, state: 'submitted' | 'draft' = 'submitted') => ({
 			_id: `paperless:${id}`,
 			state,
 			validatedAt

@@ -117,7 +117,9 @@ export function createBillingService(
 			const db = await source();
 			try {
 				const data = await db.getAttachment(invoiceDocId(invoiceId), INVOICE_PDF_ATTACHMENT);
-				return data instanceof Blob ? data : new Blob([data], { type: 'application/pdf' });
+				return data instanceof Blob
+					? data
+					: new Blob([data as BlobPart], { type: 'application/pdf' });
 			} catch {
 				return null;
 			}
