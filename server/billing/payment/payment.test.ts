@@ -302,6 +302,17 @@ describe('paying an invoice through the PayFiP simulator', () => {
 		expect(receipts()).toHaveLength(1);
 	});
 
+	it('a superseded attempt paid in the old tab, notification lost, no return: the job still records it', async () => {
+		const a = await pay();
+		await issueCreditNote(deps, invoiceId, { amountCents: 5000, reason: 'Fermeture' }, agentId);
+		await pay(); // supersedes a
+		await payerChooses(a.body.url, 'pay', 'none'); // the old tab is paid, nobody comes back
+		h.clock.advance(3 * 60_000);
+		await reconcilePayments(deps);
+		expect(payments().map((p) => p.status)).toEqual(['paid', 'pending']);
+		expect(receipts()).toHaveLength(1);
+	});
+
 	it('an invoice fully credited: nothing to pay (409, French)', async () => {
 		const { amount_cents, number } = invoiceAmount();
 		await issueCreditNote(
