@@ -4,8 +4,11 @@
 // month of this journey's own for Léa's desk contract: the run's print batch is empty (her
 // invoice is paperless: the server had the choice). The invoice reaches the family's device:
 // « Mes factures » lists it « À payer », its page explains the rate and downloads the PDF from the
-// device; « Payer » is disabled offline with the reason. axe-core: no serious violation on Mes
-// factures, the invoice page and the adhesion page.
+// device; « Payer » is disabled offline with the reason. Through the PayFiP simulator: cancelled
+// and refused leave it « À payer »; accepted with the notification sent twice records one payment
+// and the invoice reads « Payée »; « Edition de documents » offers the year's tax certificate.
+// axe-core: no serious violation on Mes factures, the invoice, the payment result and the
+// adhesion pages.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { WCAG_TAGS } from './support/axe';
@@ -31,7 +34,7 @@ function ownMonth(): { month: string; start: string; end: string } {
 	return { month, start: `${month}-01`, end: `${month}-${last}` };
 }
 
-test('paperless chosen offline, delivered later; the invoice on the device, its PDF, Payer online only', async ({
+test('paperless chosen offline, delivered later; the invoice on the device, its PDF, paid through the simulator, the tax certificate', async ({
 	page,
 	browser
 }) => {
@@ -131,7 +134,7 @@ test('paperless chosen offline, delivered later; the invoice on the device, its 
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Facture ${invoice.number}`);
 		await expect(
 			page.getByText(
-				/^Tarif horaire : .+ \(taux d’effort 0,0619 % × ressources retenues 3\s000,00\s€\)$/
+				/^Tarif horaire : .+ \(taux d’effort 0,06\d* % × ressources retenues 3\s000,00\s€\)$/
 			)
 		).toBeVisible();
 		await expectNoSeriousViolation(page, 'the invoice page');
@@ -148,6 +151,56 @@ test('paperless chosen offline, delivered later; the invoice on the device, its 
 		await expect(page.getByText(/Cette action nécessite une connexion internet/)).toBeVisible();
 		await page.context().setOffline(false);
 		await expect(page.getByRole('button', { name: /^Payer/ })).toBeEnabled({ timeout: LIVE_MS });
+
+		// Through the PayFiP simulator: cancelled, then refused: the invoice stays « À payer ».
+		const payThrough = async (action: 'Payer' | 'Refuser' | 'Annuler', notify = 'Immédiate') => {
+			await page.getByRole('button', { name: /^Payer/ }).click();
+			await expect(page).toHaveURL(/simulateur-payfip/);
+			await page.getByRole('radio', { name: notify }).check();
+			await page.getByRole('button', { name: action, exact: true }).click();
+			await expect(page).toHaveURL(/\/espace\/factures\/paiement\//);
+		};
+		await payThrough('Annuler');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paiement annulé');
+		await expectNoSeriousViolation(page, 'the payment result page');
+		await page.getByRole('link', { name: 'Revenir à la facture' }).click();
+		await expect(page.getByText('À payer', { exact: true })).toBeVisible();
+		await payThrough('Refuser');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paiement refusé');
+		await page.getByRole('link', { name: 'Revenir à la facture' }).click();
+		await expect(page.getByText('À payer', { exact: true })).toBeVisible();
+
+		// Accepted, the notification sent twice: one payment, the invoice reads « Payée ».
+		await payThrough('Payer', 'Envoyée deux fois');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Paiement accepté — votre facture est payée'
+		);
+		await page.getByRole('link', { name: 'Revenir à la facture' }).click();
+		await expect(page.getByText('Payée', { exact: true })).toBeVisible({ timeout: LIVE_MS });
+		const paid = await (
+			await agent.request.get(`/api/agent/billing/invoices/${invoice.id}`)
+		).json();
+		expect(
+			(paid.payments as { status: string }[]).filter((p) => p.status === 'paid'),
+			JSON.stringify(paid.payments)
+		).toHaveLength(1);
+
+		// Edition de documents: the tax certificate of this year shows the amount paid.
+		await page
+			.getByRole('navigation', { name: 'Menu principal' })
+			.getByRole('link', {
+				name: 'Edition de documents'
+			})
+			.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edition de documents');
+		const year = new Date().getFullYear();
+		const certificate = page.getByRole('listitem').filter({ hasText: `${year} — ${child.name}` });
+		await expect(certificate).toContainText(/payés/);
+		const href = await certificate
+			.getByRole('link', { name: new RegExp(`Attestation fiscale ${year}`) })
+			.getAttribute('href');
+		const pdf = await page.request.get(href!);
+		expect(pdf.headers()['content-type']).toBe('application/pdf');
 	} finally {
 		await agent.context().close();
 	}
