@@ -123,8 +123,11 @@ test('paperless chosen offline, delivered later; the invoice on the device, its 
 		).json();
 		expect(detail.paperless, JSON.stringify(detail)).toBe(true);
 
-		// The family's device: Mes factures, then the invoice.
-		await page.goto('/espace/factures');
+		// The family's device: the dashboard's tile, Mes factures, then the invoice.
+		await page.goto('/espace');
+		const tile = page.getByRole('region', { name: 'Mes factures' });
+		await expect(tile).toContainText('1 facture à payer.', { timeout: LIVE_MS });
+		await tile.getByRole('link', { name: 'Mes factures' }).click();
 		const row = page.getByRole('row').filter({ hasText: invoice.number });
 		await expect(row).toBeVisible({ timeout: LIVE_MS });
 		await expect(row).toContainText('À payer');
