@@ -1,0 +1,210 @@
+// Issue 11, the family's side of billing. A new family declares Léa, then opts her into paperless
+// invoices OFFLINE (« Adhésion à la facture en ligne » → Modifier → Oui → Étape 2 → Valider): the
+// page says the choice leaves with the network; back online it is sent. The agent then bills a
+// month of this journey's own for Léa's desk contract: the run's print batch is empty (her
+// invoice is paperless: the server had the choice). The invoice reaches the family's device:
+// « Mes factures » lists it « À payer », its page explains the rate and downloads the PDF from the
+// device; « Payer » is disabled offline with the reason. Through the PayFiP simulator: cancelled
+// and refused leave it « À payer »; accepted with the notification sent twice records one payment
+// and the invoice reads « Payée »; « Edition de documents » offers the year's tax certificate.
+// axe-core: no serious violation on Mes factures, the invoice, the payment result and the
+// adhesion pages.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { WCAG_TAGS } from './support/axe';
+import { agentPage, parentDeclaresChild } from './support/desk';
+import { makeParent } from './support/factories';
+
+const LIVE_MS = 30_000;
+
+async function expectNoSeriousViolation(page: Page, label: string) {
+	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+	const serious = results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
+	expect(serious, `serious axe violations on ${label}`).toEqual([]);
+}
+
+/** A month of its own (2020–2023; the desk journey draws from the same years, rarely the same). */
+function ownMonth(): { month: string; start: string; end: string } {
+	const year = 2020 + Math.floor(Math.random() * 4);
+	const m = 1 + Math.floor(Math.random() * 12);
+	const month = `${year}-${String(m).padStart(2, '0')}`;
+	const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+	return { month, start: `${month}-01`, end: `${month}-${last}` };
+}
+
+test('paperless chosen offline, delivered later; the invoice on the device, its PDF, paid through the simulator, the tax certificate', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(240_000);
+	const parent = makeParent();
+	const own = ownMonth();
+	const agent = await agentPage(browser);
+	try {
+		await parentDeclaresChild(page, parent);
+
+		// « Adhésion à la facture en ligne », made offline.
+		await page.goto('/espace/factures');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes factures');
+		await page.getByRole('link', { name: 'Adhésion à la facture en ligne' }).click();
+		await expect(page.getByText('Facture en ligne : Non renseigné')).toBeVisible();
+		await expectNoSeriousViolation(page, 'Adhésion à la facture en ligne');
+		await page.context().setOffline(true);
+		await page.getByRole('button', { name: 'Modifier' }).click();
+		const choice = page.getByRole('group', { name: /Facture en ligne pour Léa/ });
+		// Étape 2 without an answer: said, nothing saved.
+		await page.getByRole('button', { name: 'Étape 2' }).click();
+		await expect(page.getByText(/Répondez « Oui » ou « Non » pour Léa/)).toBeVisible();
+		await choice.getByRole('radio', { name: 'Oui' }).check();
+		await page.getByRole('button', { name: 'Étape 2' }).click();
+		await expect(page.getByRole('heading', { name: /Étape 2 sur 2/ })).toBeVisible();
+		await expect(page.getByText('Facture en ligne : Oui')).toBeVisible();
+		await page.getByRole('button', { name: 'Valider' }).click();
+		await expect(page.getByText(/Votre choix sera transmis dès le retour du réseau/)).toBeVisible();
+		await expect(page.getByText('Facture en ligne : Oui')).toBeVisible();
+		await expect(page.getByText(/En attente d’envoi/)).toBeVisible();
+
+		// Back online: the choice leaves the device.
+		await page.context().setOffline(false);
+		await expect(page.getByText(/En attente d’envoi/)).toBeHidden({ timeout: LIVE_MS });
+
+		// The agent bills Léa's month: her invoice is paperless, nothing to print.
+		const families = await agent.request.get(
+			`/api/agent/billing/families?q=${encodeURIComponent(parent.email)}`
+		);
+		expect(families.ok(), await families.text()).toBe(true);
+		const family = (await families.json()).items[0];
+		const child = family.children[0];
+		const structures = (await (await agent.request.get('/api/structures')).json()).structures;
+		const created = await agent.request.post('/api/agent/billing/contracts', {
+			data: {
+				householdId: family.householdId,
+				childId: child.id,
+				structureId: structures[0].id,
+				startDate: own.start,
+				endDate: own.end,
+				terms: {
+					hoursPerWeek: 40,
+					daysPerWeek: 5,
+					weeksPerYear: 45,
+					monthsBilled: 12,
+					monthlyResources: 3000,
+					resourcesSource: 'caf',
+					resourcesDate: own.start,
+					dependentChildren: 1,
+					aeehChildren: 0
+				}
+			}
+		});
+		expect(created.status(), await created.text()).toBe(201);
+		const started = await agent.request.post('/api/agent/billing/runs', {
+			data: { month: own.month }
+		});
+		expect(started.status(), await started.text()).toBe(202);
+		const runId = (await started.json()).id as string;
+		await expect
+			.poll(
+				async () =>
+					(await (await agent.request.get(`/api/agent/billing/runs/${runId}`)).json()).status,
+				{ timeout: LIVE_MS }
+			)
+			.toBe('done');
+		const invoices = await (
+			await agent.request.get(
+				`/api/agent/billing/invoices?month=${own.month}&q=${encodeURIComponent(parent.lastName)}`
+			)
+		).json();
+		expect(invoices.items).toHaveLength(1);
+		const invoice = invoices.items[0];
+		const detail = await (
+			await agent.request.get(`/api/agent/billing/invoices/${invoice.id}`)
+		).json();
+		expect(detail.paperless, JSON.stringify(detail)).toBe(true);
+
+		// The family's device: the dashboard's tile, Mes factures, then the invoice.
+		await page.goto('/espace');
+		const tile = page.getByRole('region', { name: 'Mes factures' });
+		await expect(tile).toContainText('1 facture à payer.', { timeout: LIVE_MS });
+		await tile.getByRole('link', { name: 'Mes factures' }).click();
+		const row = page.getByRole('row').filter({ hasText: invoice.number });
+		await expect(row).toBeVisible({ timeout: LIVE_MS });
+		await expect(row).toContainText('À payer');
+		await expect(row).toContainText(child.name);
+		await expectNoSeriousViolation(page, 'Mes factures');
+		await row.getByRole('link', { name: `Facture ${invoice.number}` }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Facture ${invoice.number}`);
+		await expect(
+			page.getByText(
+				/^Tarif horaire : .+ \(taux d’effort 0,06\d* % × ressources retenues 3\s000,00\s€\)$/
+			)
+		).toBeVisible();
+		await expectNoSeriousViolation(page, 'the invoice page');
+
+		// Offline: the PDF comes from the device; « Payer » says it needs the network.
+		await page.context().setOffline(true);
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Télécharger la facture (PDF)' }).click();
+		const file = await download;
+		expect(file.suggestedFilename()).toBe(`${invoice.number}.pdf`);
+		const bytes = await (await file.createReadStream()).toArray();
+		expect(Buffer.concat(bytes).subarray(0, 5).toString()).toBe('%PDF-');
+		await expect(page.getByRole('button', { name: /^Payer/ })).toBeDisabled();
+		await expect(page.getByText(/Cette action nécessite une connexion internet/)).toBeVisible();
+		await page.context().setOffline(false);
+		await expect(page.getByRole('button', { name: /^Payer/ })).toBeEnabled({ timeout: LIVE_MS });
+
+		// Through the PayFiP simulator: cancelled, then refused: the invoice stays « À payer ».
+		const payThrough = async (action: 'Payer' | 'Refuser' | 'Annuler', notify = 'Immédiate') => {
+			await page.getByRole('button', { name: /^Payer/ }).click();
+			await expect(page).toHaveURL(/simulateur-payfip/);
+			await page.getByRole('radio', { name: notify }).check();
+			await page.getByRole('button', { name: action, exact: true }).click();
+			await expect(page).toHaveURL(/\/espace\/factures\/paiement\//);
+		};
+		await payThrough('Annuler');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paiement annulé');
+		await expectNoSeriousViolation(page, 'the payment result page');
+		await page.getByRole('link', { name: 'Revenir à la facture' }).click();
+		await expect(page.getByText('À payer', { exact: true })).toBeVisible();
+		await payThrough('Refuser');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paiement refusé');
+		await page.getByRole('link', { name: 'Revenir à la facture' }).click();
+		await expect(page.getByText('À payer', { exact: true })).toBeVisible();
+
+		// Accepted, the notification sent twice: one payment, the invoice reads « Payée ».
+		await payThrough('Payer', 'Envoyée deux fois');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Paiement accepté — votre facture est payée'
+		);
+		await page.getByRole('link', { name: 'Revenir à la facture' }).click();
+		await expect(page.getByText('Payée', { exact: true })).toBeVisible({ timeout: LIVE_MS });
+		const paid = await (
+			await agent.request.get(`/api/agent/billing/invoices/${invoice.id}`)
+		).json();
+		expect(
+			(paid.payments as { status: string }[]).filter((p) => p.status === 'paid'),
+			JSON.stringify(paid.payments)
+		).toHaveLength(1);
+
+		// Edition de documents: the tax certificate of this year shows the amount paid.
+		await page
+			.getByRole('navigation', { name: 'Menu principal' })
+			.getByRole('link', {
+				name: 'Edition de documents'
+			})
+			.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edition de documents');
+		const year = new Date().getFullYear();
+		const certificate = page.getByRole('listitem').filter({ hasText: `${year} — ${child.name}` });
+		await expect(certificate).toContainText(/payés/);
+		const href = await certificate
+			.getByRole('link', { name: new RegExp(`Attestation fiscale ${year}`) })
+			.getAttribute('href');
+		const pdf = await page.request.get(href!);
+		expect(pdf.headers()['content-type']).toBe('application/pdf');
+	} finally {
+		await agent.context().close();
+	}
+});
