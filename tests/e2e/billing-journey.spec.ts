@@ -4,9 +4,11 @@
 // refused card and a cancelled payment leave it « À payer », an accepted one with the
 // notification sent twice makes it « Payée » with one payment recorded and one receipt; the
 // year's tax certificate shows the amount paid.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { pdfText } from '../../server/pdf/pdf-text';
+import { WCAG_TAGS } from './support/axe';
 import { agentPage, parentDeclaresChild } from './support/desk';
 import { makeParent } from './support/factories';
 import { mailsTo, waitForMail } from './support/mailbox';
@@ -38,16 +40,27 @@ async function downloadedPdfText(page: Page, click: () => Promise<void>): Promis
 /** « 123,45 » → the words a PDF or a page prints for that amount, spaces normalised. */
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
+/** No serious or critical axe violation on what the page shows now. */
+async function expectNoSeriousViolation(page: Page, label: string) {
+	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+	const serious = results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
+	expect(serious, `serious axe violations on ${label}`).toEqual([]);
+}
+
 /** From the invoice page, « Payer » → the simulator → the given button; back on the result page. */
 async function payThroughSimulator(
 	page: Page,
 	button: 'Payer' | 'Refuser' | 'Annuler',
-	notify: 'Immédiate' | 'Envoyée deux fois' = 'Immédiate'
+	notify: 'Immédiate' | 'Envoyée deux fois' = 'Immédiate',
+	checkA11y = false
 ) {
 	await page.getByRole('button', { name: /^Payer / }).click();
 	await expect(page).toHaveURL(/\/simulateur-payfip\/tpa\/paiementws\.web\?idop=/, {
 		timeout: LIVE_MS
 	});
+	if (checkA11y) await expectNoSeriousViolation(page, 'the PayFiP payment page');
 	await page.getByRole('radio', { name: notify }).check();
 	await page.getByRole('button', { name: button, exact: true }).click();
 	await expect(page).toHaveURL(/\/espace\/factures\/paiement\//, { timeout: LIVE_MS });
@@ -144,10 +157,12 @@ test('a family opts into paperless offline, the month is issued, the family pays
 		const invoiceUrl = page.url();
 
 		// A refused card, then a cancelled payment: still to pay.
-		await payThroughSimulator(page, 'Refuser');
+		await expectNoSeriousViolation(page, 'the invoice page');
+		await payThroughSimulator(page, 'Refuser', 'Immédiate', true);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paiement refusé', {
 			timeout: LIVE_MS
 		});
+		await expectNoSeriousViolation(page, 'the payment result page');
 		await page.goto(invoiceUrl);
 		await payThroughSimulator(page, 'Annuler');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paiement annulé', {
