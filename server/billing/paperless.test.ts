@@ -15,7 +15,15 @@ beforeAll(async () => {
 });
 afterAll(() => desk.close());
 
-function paperless(paperlessOn: boolean, validatedAt: string, childId = TEST_CHILD_ID): PouchDoc {
+interface PaperlessDoc extends PouchDoc {
+	children: { childId: string; childName: string; paperless: boolean }[];
+}
+
+function paperless(
+	paperlessOn: boolean,
+	validatedAt: string,
+	childId = TEST_CHILD_ID
+): PaperlessDoc {
 	return {
 		_id: `paperless:${randomUUID()}`,
 		type: 'paperless',

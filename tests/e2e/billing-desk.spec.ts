@@ -5,39 +5,13 @@
 // for good); the progress ends on « 1 / 1 facture émise » and the print batch is a PDF. The
 // invoice is listed, its detail explains the rate, and a credit note is refused above what is due
 // (error announced) then issued. axe-core: no serious violation on the three pages and dialogs.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { WCAG_TAGS } from './support/axe';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolation } from './support/axe';
+import { noRunIssuing, ownMonth } from './support/billing';
 import { agentPage, parentDeclaresChild } from './support/desk';
 import { makeParent } from './support/factories';
 
 const LIVE_MS = 30_000;
-
-/** No serious or critical axe violation (the issue's bar for the staff billing pages). */
-async function expectNoSeriousViolation(page: Page, label: string) {
-	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-	const serious = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
-	expect(serious, `serious axe violations on ${label}`).toEqual([]);
-}
-
-/** A month of its own (2020–2023, the scale is seeded from 2019-09): no other journey bills it. */
-function ownMonth(): { month: string; start: string; end: string; label: RegExp } {
-	const year = 2020 + Math.floor(Math.random() * 4);
-	const m = 1 + Math.floor(Math.random() * 12);
-	const month = `${year}-${String(m).padStart(2, '0')}`;
-	const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
-	const name = new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' }).format(
-		new Date(Date.UTC(year, m - 1, 15))
-	);
-	return {
-		month,
-		start: `${month}-01`,
-		end: `${month}-${last}`,
-		label: new RegExp(`${name} ${year}`)
-	};
-}
 
 test('the month’s invoices on the desk: preview with its anomaly, issue, invoice, credit note', async ({
 	page,
@@ -45,7 +19,7 @@ test('the month’s invoices on the desk: preview with its anomaly, issue, invoi
 }) => {
 	test.setTimeout(240_000);
 	const parent = makeParent();
-	const own = ownMonth();
+	const own = ownMonth([2020, 2021]);
 	const agent = await agentPage(browser);
 	try {
 		await parentDeclaresChild(page, parent);
@@ -97,6 +71,7 @@ test('the month’s invoices on the desk: preview with its anomaly, issue, invoi
 		await expect(agent.getByText(/^1 facture à émettre pour/)).toBeVisible();
 		await expectNoSeriousViolation(agent, 'Facturation du mois');
 
+		await noRunIssuing(agent);
 		// Issued from the keyboard: the confirmation opens on « Annuler », says what is final.
 		const issue = agent.getByRole('button', { name: /^Émettre les factures d/ });
 		await issue.focus();

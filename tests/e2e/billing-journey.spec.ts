@@ -4,30 +4,16 @@
 // refused card and a cancelled payment leave it « À payer », an accepted one with the
 // notification sent twice makes it « Payée » with one payment recorded and one receipt; the
 // year's tax certificate shows the amount paid.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { pdfText } from '../../server/pdf/pdf-text';
-import { WCAG_TAGS } from './support/axe';
+import { expectNoSeriousViolation } from './support/axe';
+import { noRunIssuing, ownMonth } from './support/billing';
 import { agentPage, parentDeclaresChild } from './support/desk';
 import { makeParent } from './support/factories';
 import { mailsTo, waitForMail } from './support/mailbox';
 
 const LIVE_MS = 40_000;
-
-/**
- * A month of its own in 2024 (the desk's journey bills 2020–2023): no other journey issues it.
- * The label as the desk and the family read it (« mars 2024 »).
- */
-function ownMonth() {
-	const m = 1 + Math.floor(Math.random() * 12);
-	const month = `2024-${String(m).padStart(2, '0')}`;
-	const last = new Date(Date.UTC(2024, m, 0)).getUTCDate();
-	const name = new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' }).format(
-		new Date(Date.UTC(2024, m - 1, 15))
-	);
-	return { month, start: `${month}-01`, end: `${month}-${last}`, label: `${name} 2024` };
-}
 
 /** The text of a PDF the page downloads when `click` runs. */
 async function downloadedPdfText(page: Page, click: () => Promise<void>): Promise<string> {
@@ -39,15 +25,6 @@ async function downloadedPdfText(page: Page, click: () => Promise<void>): Promis
 
 /** « 123,45 » → the words a PDF or a page prints for that amount, spaces normalised. */
 const flat = (s: string) => s.replace(/\s+/g, ' ');
-
-/** No serious or critical axe violation on what the page shows now. */
-async function expectNoSeriousViolation(page: Page, label: string) {
-	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-	const serious = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
-	expect(serious, `serious axe violations on ${label}`).toEqual([]);
-}
 
 /** From the invoice page, « Payer » → the simulator → the given button; back on the result page. */
 async function payThroughSimulator(
@@ -72,7 +49,7 @@ test('a family opts into paperless offline, the month is issued, the family pays
 }) => {
 	test.setTimeout(300_000);
 	const parent = makeParent();
-	const own = ownMonth();
+	const own = ownMonth([2024]);
 	const agent = await agentPage(browser);
 	try {
 		await parentDeclaresChild(page, parent);
@@ -129,6 +106,7 @@ test('a family opts into paperless offline, the month is issued, the family pays
 		await agent.getByLabel('Mois facturé').fill(own.month);
 		await agent.getByRole('button', { name: 'Afficher l’aperçu' }).click();
 		await expect(agent.getByText(/^1 facture à émettre pour/)).toBeVisible();
+		await noRunIssuing(agent);
 		await agent.getByRole('button', { name: /^Émettre les factures d/ }).click();
 		await agent
 			.getByRole('dialog', { name: /Émettre les factures d/ })

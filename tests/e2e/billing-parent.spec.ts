@@ -9,30 +9,13 @@
 // and the invoice reads « Payée »; « Edition de documents » offers the year's tax certificate.
 // axe-core: no serious violation on Mes factures, the invoice, the payment result and the
 // adhesion pages.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { WCAG_TAGS } from './support/axe';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolation } from './support/axe';
+import { noRunIssuing, ownMonth } from './support/billing';
 import { agentPage, parentDeclaresChild } from './support/desk';
 import { makeParent } from './support/factories';
 
 const LIVE_MS = 30_000;
-
-async function expectNoSeriousViolation(page: Page, label: string) {
-	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-	const serious = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
-	expect(serious, `serious axe violations on ${label}`).toEqual([]);
-}
-
-/** A month of its own (2020–2023; the desk journey draws from the same years, rarely the same). */
-function ownMonth(): { month: string; start: string; end: string } {
-	const year = 2020 + Math.floor(Math.random() * 4);
-	const m = 1 + Math.floor(Math.random() * 12);
-	const month = `${year}-${String(m).padStart(2, '0')}`;
-	const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
-	return { month, start: `${month}-01`, end: `${month}-${last}` };
-}
 
 test('paperless chosen offline, delivered later; the invoice on the device, its PDF, paid through the simulator, the tax certificate', async ({
 	page,
@@ -40,7 +23,7 @@ test('paperless chosen offline, delivered later; the invoice on the device, its 
 }) => {
 	test.setTimeout(240_000);
 	const parent = makeParent();
-	const own = ownMonth();
+	const own = ownMonth([2022, 2023]);
 	const agent = await agentPage(browser);
 	try {
 		await parentDeclaresChild(page, parent);
@@ -99,11 +82,16 @@ test('paperless chosen offline, delivered later; the invoice on the device, its 
 			}
 		});
 		expect(created.status(), await created.text()).toBe(201);
-		const started = await agent.request.post('/api/agent/billing/runs', {
-			data: { month: own.month }
-		});
-		expect(started.status(), await started.text()).toBe(202);
-		const runId = (await started.json()).id as string;
+		// One run at a time on the desk: another journey's run may be issuing, wait for it.
+		let runId = '';
+		await expect(async () => {
+			await noRunIssuing(agent);
+			const started = await agent.request.post('/api/agent/billing/runs', {
+				data: { month: own.month }
+			});
+			expect(started.status(), await started.text()).toBe(202);
+			runId = (await started.json()).id as string;
+		}).toPass({ timeout: LIVE_MS });
 		await expect
 			.poll(
 				async () =>

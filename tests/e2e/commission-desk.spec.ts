@@ -5,9 +5,8 @@
 // live region too) and goes back to the proposal; the admin closes the session with its members:
 // the decision is frozen and both minutes (full, anonymised) answer 200 as PDF. axe-core finds
 // no serious violation on the sessions, the criteria, the session and its dialogs.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { WCAG_TAGS } from './support/axe';
+import { expectNoSeriousViolation } from './support/axe';
 import { agentPage, parentDeclaresChild, preRegisterLea, requestNumberShown } from './support/desk';
 import { E2E_ADMIN, makeParent } from './support/factories';
 
@@ -16,15 +15,6 @@ const STRUCTURE = 'Cocon de Soie';
 // Léa (born 2025-03-02) is 23 months old on 1 February 2027: « Moyens ».
 const WISHED = '2027-02-01';
 const SESSION = { date: '2027-01-20', start: '2027-02-01', end: '2027-02-28' };
-
-/** No serious or critical axe violation (the issue's bar for the commission's screens). */
-async function expectNoSeriousViolation(page: Page, label: string) {
-	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-	const serious = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
-	expect(serious, `serious axe violations on ${label}`).toEqual([]);
-}
 
 /** The agent validates the declared child, then marks the pre-registration complete. */
 async function agentMakesComplete(agent: Page, declaration: number, page: Page) {
