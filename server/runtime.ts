@@ -11,7 +11,7 @@ import { webhookDispatcher } from './desk/webhook';
 import { seedDemo, seedStructures } from './seed/seed';
 import { seedDemoHousehold } from './seed/demo-household';
 import { seedDemoCommission } from './seed/demo-commission';
-import { seedDemoBilling } from './seed/demo-billing';
+import { issueDemoMonth, seedDemoBilling } from './seed/demo-billing';
 import { createApp, type AppOptions } from './app';
 import { deleteExpiredSessions } from './auth/session';
 import { pruneFailures } from './auth/throttle';
@@ -84,6 +84,7 @@ export async function createRuntime(
 		seedDemoCommission(db, clock.now());
 	}
 	if (config.demo) seedDemoBilling(db, clock.now()); // idempotent: older demo databases get it too
+	if (seededDemo) await issueDemoMonth(deps); // a fresh demo: last month's invoice to read and pay
 	const reminders = startCommissionReminders(deps, clock);
 	// Offers left without an answer past deadline + grace: expired, the place goes on (every minute).
 	const offerExpiry = startOfferExpiry(deps);

@@ -16,7 +16,7 @@ const fileConfig = (demo: boolean) => {
 };
 
 describe('demo billing data', () => {
-	it('gives the demo child a contract with terms, once', async () => {
+	it('gives the demo child a contract with terms and last month’s invoice, once', async () => {
 		const config = fileConfig(true);
 		const clock = new ManualClock(Date.UTC(2026, 10, 26, 9, 0, 0));
 		const rt = await createRuntime(config, {}, clock);
@@ -38,12 +38,22 @@ describe('demo billing data', () => {
 			monthlyResourcesCents: 300000,
 			dependentChildren: 2
 		});
+		// A fresh demo database has last month's invoice, delivered to the family's device.
+		const invoices = rt.db.prepare('SELECT number, month, delivered_at FROM invoices').all() as {
+			number: string;
+			month: string;
+			delivered_at: number | null;
+		}[];
+		expect(invoices).toEqual([
+			{ number: 'F2026-000001', month: '2026-10', delivered_at: expect.any(Number) }
+		]);
 		await rt.close();
 
 		clock.advance(40 * 86_400_000);
 		const again = await createRuntime(config, {}, clock);
 		expect(again.db.prepare('SELECT COUNT(*) FROM contracts').pluck().get()).toBe(1);
 		expect(again.db.prepare('SELECT COUNT(*) FROM contract_terms').pluck().get()).toBe(1);
+		expect(again.db.prepare('SELECT COUNT(*) FROM invoices').pluck().get()).toBe(1);
 		await again.close();
 	});
 

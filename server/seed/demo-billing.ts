@@ -4,6 +4,8 @@
 import { todayInParis } from '../../src/lib/domain/validation';
 import type { Db } from '../db';
 import { addTerms, createDeskContract } from '../billing/contract-writes';
+import { loadRun, startRun } from '../billing/run';
+import type { AppDeps } from '../http/env';
 import { DEMO_CHILD_ID } from './demo-household';
 import { DEMO_ACCOUNTS } from './seed';
 
@@ -52,4 +54,15 @@ export function seedDemoBilling(db: Db, now: number): void {
 			now
 		);
 	} else if (contract.terms === 0) addTerms(db, contract.id, terms, null, now);
+}
+
+/**
+ * A fresh demo database: the month before today is issued (the demo family has an invoice to read
+ * and to pay through the PayFiP simulator). Resolves once the run is done (one invoice).
+ */
+export async function issueDemoMonth(deps: AppDeps): Promise<void> {
+	const month = firstOfPreviousMonth(todayInParis(new Date(deps.clock.now()))).slice(0, 7);
+	const id = await startRun(deps, month, null);
+	for (let waited = 0; waited < 30_000 && loadRun(deps.db, id)?.status === 'running'; waited += 20)
+		await new Promise((resolve) => setTimeout(resolve, 20));
 }
