@@ -7,7 +7,8 @@ import {
 	type InvoiceLine
 } from '../../src/lib/domain/invoice';
 import { frenchLongDay } from '../../src/lib/domain/french-date';
-import { frenchEuros, frenchHours, frenchMonth } from '../../src/lib/domain/invoice-month';
+import { frenchEuros, frenchHours } from '../../src/lib/domain/invoice-month';
+import { frenchMonth } from '../../src/lib/domain/french-date';
 import { BRACKET_LABELS, bracketFor, effortPercent } from '../../src/lib/domain/tariff';
 import { TextPdf } from '../pdf/text-pdf';
 import type { BillingSettings } from '../../src/lib/domain/tariff-admin';

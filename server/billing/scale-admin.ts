@@ -5,7 +5,7 @@
 // scale names who entered each value and when.
 import type { Db } from '../db';
 import { ApiError } from '../http/errors';
-import { frenchLongDay } from '../../src/lib/domain/french-date';
+import { frenchLongDay, frenchMonth } from '../../src/lib/domain/french-date';
 import { CHILD_BRACKETS, type ChildBracket } from '../../src/lib/domain/tariff';
 import {
 	BILLING_PARAMETER_LABELS,
@@ -25,23 +25,6 @@ const nextMonthFirst = (month: string) => {
 	return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 };
 
-const MONTHS = [
-	'janvier',
-	'février',
-	'mars',
-	'avril',
-	'mai',
-	'juin',
-	'juillet',
-	'août',
-	'septembre',
-	'octobre',
-	'novembre',
-	'décembre'
-];
-const monthLabel = (month: string) =>
-	`${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
-
 /** The latest month a run is issuing right now ('YYYY-MM'), or null. */
 function runningMonth(db: Db): string | null {
 	const row = db
@@ -60,7 +43,7 @@ export function requireNotInvoiced(db: Db, effectiveFrom: string): void {
 		throw new ApiError(
 			409,
 			'month_invoicing',
-			`Les factures de ${monthLabel(running)} sont en cours d’émission : une nouvelle valeur ne peut s’appliquer qu’à partir du ${frenchLongDay(nextMonthFirst(running))}.`,
+			`Les factures de ${frenchMonth(running)} sont en cours d’émission : une nouvelle valeur ne peut s’appliquer qu’à partir du ${frenchLongDay(nextMonthFirst(running))}.`,
 			{
 				effectiveFrom: `Choisissez une date à partir du ${frenchLongDay(nextMonthFirst(running))}.`
 			}
@@ -70,7 +53,7 @@ export function requireNotInvoiced(db: Db, effectiveFrom: string): void {
 		throw new ApiError(
 			409,
 			'month_invoiced',
-			`Les factures de ${monthLabel(last)} sont déjà émises : une nouvelle valeur ne peut s’appliquer qu’à partir du ${frenchLongDay(nextMonthFirst(last))}.`,
+			`Les factures de ${frenchMonth(last)} sont déjà émises : une nouvelle valeur ne peut s’appliquer qu’à partir du ${frenchLongDay(nextMonthFirst(last))}.`,
 			{ effectiveFrom: `Choisissez une date à partir du ${frenchLongDay(nextMonthFirst(last))}.` }
 		);
 }

@@ -9,7 +9,7 @@ import type { AppEnv } from '../http/env';
 import { ApiError, errorBody } from '../http/errors';
 import { requireRole } from '../http/session-middleware';
 import { TextPdf } from '../pdf/text-pdf';
-import { frenchLongDay } from '../../src/lib/domain/french-date';
+import { frenchLongDay, frenchMonth } from '../../src/lib/domain/french-date';
 import { formatEuros } from '../../src/lib/domain/invoice';
 import {
 	eligibility,
@@ -115,22 +115,6 @@ export function taxCertificateItems(db: Db, householdId: string): TaxCertificate
 	);
 }
 
-const MONTHS = [
-	'janvier',
-	'février',
-	'mars',
-	'avril',
-	'mai',
-	'juin',
-	'juillet',
-	'août',
-	'septembre',
-	'octobre',
-	'novembre',
-	'décembre'
-];
-const monthLabel = (m: string) => `${MONTHS[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
-
 /** The certificate's PDF; null when the household has none for that child and year. */
 export async function taxCertificatePdf(
 	db: Db,
@@ -173,7 +157,7 @@ export async function taxCertificatePdf(
 		`Période : paiements reçus du ${frenchLongDay(`${year}-01-01`)} au ${frenchLongDay(periodEnd)}.`
 	);
 	pdf.text(
-		`Mois de garde concernés : ${months.length === 1 ? monthLabel(months[0]) : `${monthLabel(months[0])} à ${monthLabel(months.at(-1)!)}`}.`
+		`Mois de garde concernés : ${months.length === 1 ? frenchMonth(months[0]) : `${frenchMonth(months[0])} à ${frenchMonth(months.at(-1)!)}`}.`
 	);
 	pdf.text(
 		'Repas exclus : le service ne facture pas de repas ; le montant ci-dessus ne comprend que les frais de garde.'

@@ -3,22 +3,9 @@
 // the month it was filed in. The months are a parameter: the commission feature (issue 10)
 // reads them from the service's settings.
 
-export const COMMISSION_MONTHS: readonly number[] = [3, 6, 9, 12];
+import { frenchMonth } from './french-date';
 
-const MONTH_NAMES = [
-	'janvier',
-	'février',
-	'mars',
-	'avril',
-	'mai',
-	'juin',
-	'juillet',
-	'août',
-	'septembre',
-	'octobre',
-	'novembre',
-	'décembre'
-];
+export const COMMISSION_MONTHS: readonly number[] = [3, 6, 9, 12];
 
 export interface CommissionSession {
 	year: number;
@@ -55,7 +42,7 @@ export function nextCommission(
 
 /** « mars 2027 »: how a commission is named, from its year and month (1–12). */
 export function commissionMonthLabel(year: number, month: number): string {
-	return `${MONTH_NAMES[month - 1]} ${year}`;
+	return frenchMonth(`${year}-${String(month).padStart(2, '0')}`);
 }
 
 /** Days a family has to accept or decline a place offered (default; an admin setting). */

@@ -4,7 +4,8 @@ import {
 	frenchDateTime,
 	frenchLongDateTime,
 	frenchTime,
-	frenchLongDay
+	frenchLongDay,
+	frenchMonth
 } from './french-date';
 
 describe('French dates in Paris time, whatever the machine’s time zone', () => {
@@ -45,5 +46,15 @@ describe('frenchLongDay', () => {
 		expect(frenchLongDay('2021-11-03')).toBe('3 novembre 2021');
 		expect(frenchLongDay('2026-07-01')).toBe('1er juillet 2026');
 		expect(frenchLongDay('03/11/2021')).toBe('');
+	});
+});
+
+describe('frenchMonth', () => {
+	it('names a month in words, nothing for what is not a month', () => {
+		expect(frenchMonth('2027-03')).toBe('mars 2027');
+		expect(frenchMonth('2026-07')).toBe('juillet 2026');
+		expect(frenchMonth('2026-12')).toBe('décembre 2026');
+		expect(frenchMonth('2026-13')).toBe('');
+		expect(frenchMonth('mars')).toBe('');
 	});
 });

@@ -62,3 +62,9 @@ export function frenchLongDay(day: string): string {
 	// Noon UTC is the same calendar day in Europe/Paris all year round.
 	return format(`${day}T12:00:00Z`, (d) => LONG_DATE.format(d).replace(/^1 /, '1er '));
 }
+
+/** « mars 2027 » for a month '2027-03'; '' when not a month. */
+export function frenchMonth(month: string): string {
+	if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return '';
+	return frenchLongDay(`${month}-01`).replace(/^1er /, '');
+}

@@ -192,24 +192,3 @@ export function computeMonthInvoice(input: MonthInvoiceInput): MonthInvoice {
 	};
 	return { lines, amountCents, computation };
 }
-
-const MONTHS = [
-	'janvier',
-	'février',
-	'mars',
-	'avril',
-	'mai',
-	'juin',
-	'juillet',
-	'août',
-	'septembre',
-	'octobre',
-	'novembre',
-	'décembre'
-];
-
-/** « octobre 2025 » for '2025-10'. */
-export function frenchMonth(month: string): string {
-	const [y, m] = month.split('-').map(Number) as [number, number];
-	return `${MONTHS[m - 1] ?? ''} ${y}`;
-}

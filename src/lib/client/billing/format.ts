@@ -1,6 +1,6 @@
 // French words of the staff's billing pages: months, the run's progress, amounts an agent types
 // in euros. Dates come from the app's French helpers (french-date.ts), money from formatEuros.
-import { frenchLongDay } from '$lib/domain/french-date';
+import { frenchMonth } from '$lib/domain/french-date';
 import { formatEuros } from '$lib/domain/invoice';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -8,10 +8,7 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 export const isMonth = (value: string) => MONTH.test(value);
 
 /** « mars 2027 » for '2027-03'; '' when not a month. */
-export function monthLabel(month: string): string {
-	if (!isMonth(month)) return '';
-	return frenchLongDay(`${month}-01`).replace(/^1er /, '');
-}
+export const monthLabel = frenchMonth;
 
 /** « de mars 2027 », « d’avril 2027 » (elided before a vowel). */
 export function ofMonth(month: string): string {
