@@ -7,7 +7,7 @@
 // (error announced) then issued. axe-core: no serious violation on the three pages and dialogs.
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousViolation } from './support/axe';
-import { noRunIssuing, ownMonth } from './support/billing';
+import { deskContractFor, noRunIssuing, ownMonth } from './support/billing';
 import { agentPage, parentDeclaresChild } from './support/desk';
 import { makeParent } from './support/factories';
 
@@ -25,34 +25,16 @@ test('the month’s invoices on the desk: preview with its anomaly, issue, invoi
 		await parentDeclaresChild(page, parent);
 
 		// The desk contract (H-contracts' API): the family's declared child, no resources given.
-		const families = await agent.request.get(
-			`/api/agent/billing/families?q=${encodeURIComponent(parent.email)}`
-		);
-		expect(families.ok(), await families.text()).toBe(true);
-		const family = (await families.json()).items[0];
-		const child = family.children[0];
-		const structures = (await (await agent.request.get('/api/structures')).json()).structures;
-		const created = await agent.request.post('/api/agent/billing/contracts', {
-			data: {
-				householdId: family.householdId,
-				childId: child.id,
-				structureId: structures[0].id,
-				startDate: own.start,
-				endDate: own.end,
-				terms: {
-					hoursPerWeek: 40,
-					daysPerWeek: 5,
-					weeksPerYear: 45,
-					monthsBilled: 12,
-					monthlyResources: null,
-					resourcesSource: 'none',
-					dependentChildren: 1,
-					aeehChildren: 0
-				}
-			}
+		const { contractId, child } = await deskContractFor(agent, parent.email, own, {
+			hoursPerWeek: 40,
+			daysPerWeek: 5,
+			weeksPerYear: 45,
+			monthsBilled: 12,
+			monthlyResources: null,
+			resourcesSource: 'none',
+			dependentChildren: 1,
+			aeehChildren: 0
 		});
-		expect(created.status(), await created.text()).toBe(201);
-		const contractId = (await created.json()).id as string;
 
 		// The preview of that month: one invoice, the anomaly linked to the contract.
 		await agent.getByRole('link', { name: 'Facturation', exact: true }).click();

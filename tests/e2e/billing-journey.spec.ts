@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { pdfText } from '../../server/pdf/pdf-text';
 import { expectNoSeriousViolation } from './support/axe';
-import { noRunIssuing, ownMonth } from './support/billing';
+import { deskContractFor, noRunIssuing, ownMonth } from './support/billing';
 import { agentPage, parentDeclaresChild } from './support/desk';
 import { makeParent } from './support/factories';
 import { mailsTo, waitForMail } from './support/mailbox';
@@ -55,34 +55,17 @@ test('a family opts into paperless offline, the month is issued, the family pays
 		await parentDeclaresChild(page, parent);
 
 		// The family's contract (entered at the desk for a child already in a crèche).
-		const families = await agent.request.get(
-			`/api/agent/billing/families?q=${encodeURIComponent(parent.email)}`
-		);
-		expect(families.ok(), await families.text()).toBe(true);
-		const family = (await families.json()).items[0];
-		const child = family.children[0];
-		const structures = (await (await agent.request.get('/api/structures')).json()).structures;
-		const created = await agent.request.post('/api/agent/billing/contracts', {
-			data: {
-				householdId: family.householdId,
-				childId: child.id,
-				structureId: structures[0].id,
-				startDate: own.start,
-				endDate: own.end,
-				terms: {
-					hoursPerWeek: 40,
-					daysPerWeek: 5,
-					weeksPerYear: 47,
-					monthsBilled: 12,
-					monthlyResources: 3000,
-					resourcesSource: 'caf',
-					resourcesDate: '2024-01-01',
-					dependentChildren: 2,
-					aeehChildren: 0
-				}
-			}
+		await deskContractFor(agent, parent.email, own, {
+			hoursPerWeek: 40,
+			daysPerWeek: 5,
+			weeksPerYear: 47,
+			monthsBilled: 12,
+			monthlyResources: 3000,
+			resourcesSource: 'caf',
+			resourcesDate: '2024-01-01',
+			dependentChildren: 2,
+			aeehChildren: 0
 		});
-		expect(created.status(), await created.text()).toBe(201);
 
 		// Paperless, chosen with no network: kept on the device, sent when the network returns.
 		await page.goto('/espace/factures');

@@ -11,7 +11,7 @@
 // adhesion pages.
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousViolation } from './support/axe';
-import { noRunIssuing, ownMonth } from './support/billing';
+import { deskContractFor, noRunIssuing, ownMonth } from './support/billing';
 import { agentPage, parentDeclaresChild } from './support/desk';
 import { makeParent } from './support/factories';
 
@@ -54,34 +54,17 @@ test('paperless chosen offline, delivered later; the invoice on the device, its 
 		await expect(page.getByText(/En attente d’envoi/)).toBeHidden({ timeout: LIVE_MS });
 
 		// The agent bills Léa's month: her invoice is paperless, nothing to print.
-		const families = await agent.request.get(
-			`/api/agent/billing/families?q=${encodeURIComponent(parent.email)}`
-		);
-		expect(families.ok(), await families.text()).toBe(true);
-		const family = (await families.json()).items[0];
-		const child = family.children[0];
-		const structures = (await (await agent.request.get('/api/structures')).json()).structures;
-		const created = await agent.request.post('/api/agent/billing/contracts', {
-			data: {
-				householdId: family.householdId,
-				childId: child.id,
-				structureId: structures[0].id,
-				startDate: own.start,
-				endDate: own.end,
-				terms: {
-					hoursPerWeek: 40,
-					daysPerWeek: 5,
-					weeksPerYear: 45,
-					monthsBilled: 12,
-					monthlyResources: 3000,
-					resourcesSource: 'caf',
-					resourcesDate: own.start,
-					dependentChildren: 1,
-					aeehChildren: 0
-				}
-			}
+		const { child } = await deskContractFor(agent, parent.email, own, {
+			hoursPerWeek: 40,
+			daysPerWeek: 5,
+			weeksPerYear: 45,
+			monthsBilled: 12,
+			monthlyResources: 3000,
+			resourcesSource: 'caf',
+			resourcesDate: own.start,
+			dependentChildren: 1,
+			aeehChildren: 0
 		});
-		expect(created.status(), await created.text()).toBe(201);
 		// One run at a time on the desk: another journey's run may be issuing, wait for it.
 		let runId = '';
 		await expect(async () => {

@@ -40,3 +40,47 @@ export async function noRunIssuing(agent: Page, timeout = 60_000): Promise<void>
 		)
 		.toBe(false);
 }
+
+/** The terms an agent types for a contract (euros and decimal hours, as the API takes them). */
+export interface ContractTerms {
+	hoursPerWeek: number;
+	daysPerWeek: number;
+	weeksPerYear: number;
+	monthsBilled: number;
+	monthlyResources: number | null;
+	resourcesSource: 'caf' | 'tax_notice' | 'none';
+	resourcesDate?: string;
+	dependentChildren: number;
+	aeehChildren: number;
+}
+
+/**
+ * The agent enters, through the desk's API, a contract for the family's declared child (found by
+ * the parent's e-mail) covering `own`'s month. Resolves to the contract and the child.
+ */
+export async function deskContractFor(
+	agent: Page,
+	email: string,
+	own: OwnMonth,
+	terms: ContractTerms
+): Promise<{ contractId: string; child: { id: string; name: string } }> {
+	const families = await agent.request.get(
+		`/api/agent/billing/families?q=${encodeURIComponent(email)}`
+	);
+	expect(families.ok(), await families.text()).toBe(true);
+	const family = (await families.json()).items[0];
+	const child = family.children[0] as { id: string; name: string };
+	const structures = (await (await agent.request.get('/api/structures')).json()).structures;
+	const created = await agent.request.post('/api/agent/billing/contracts', {
+		data: {
+			householdId: family.householdId,
+			childId: child.id,
+			structureId: structures[0].id,
+			startDate: own.start,
+			endDate: own.end,
+			terms
+		}
+	});
+	expect(created.status(), await created.text()).toBe(201);
+	return { contractId: (await created.json()).id as string, child };
+}
