@@ -63,7 +63,8 @@ describe('runtime', () => {
 			to: DEMO_ACCOUNTS.parent.email,
 			subject: 'Réinitialisation de votre mot de passe'
 		});
-		// The demo family's file: a declaration numbered by the real projector, a welcome message.
+		// The demo family's file: a declaration numbered by the real projector, a welcome message,
+		// last month's invoice.
 		const { household_id: hh } = rt.db
 			.prepare('SELECT household_id FROM users WHERE username = ?')
 			.get(DEMO_ACCOUNTS.parent.username) as { household_id: string };
@@ -76,6 +77,7 @@ describe('runtime', () => {
 			)
 			.all(`hh-${hh}`) as { id: string }[];
 		expect(svcDocs.map((d) => d.id.split(':').slice(0, 2).join(':'))).toEqual([
+			'svc:invoice',
 			'svc:message',
 			'svc:status'
 		]);
