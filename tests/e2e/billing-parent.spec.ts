@@ -1,4 +1,4 @@
-// Issue 11, the family's side of billing. A new family declares Léa, then opts her into paperless
+// Issue 11's journey, the family's side of billing. A new family declares Léa, then opts her into paperless
 // invoices OFFLINE (« Adhésion à la facture en ligne » → Modifier → Oui → Étape 2 → Valider): the
 // page says the choice leaves with the network; back online it is sent. The agent then bills a
 // month of this journey's own for Léa's desk contract: the run's print batch is empty (her
@@ -6,14 +6,17 @@
 // « Mes factures » lists it « À payer », its page explains the rate and downloads the PDF from the
 // device; « Payer » is disabled offline with the reason. Through the PayFiP simulator: cancelled
 // and refused leave it « À payer »; accepted with the notification sent twice records one payment
-// and the invoice reads « Payée »; « Edition de documents » offers the year's tax certificate.
-// axe-core: no serious violation on Mes factures, the invoice, the payment result and the
-// adhesion pages.
+// and one receipt, and the invoice reads « Payée »; « Edition de documents » offers the year's
+// tax certificate. Both PDFs are read back: the invoice's number and amount, the amount paid on
+// the certificate. axe-core: no serious violation on Mes factures, the invoice, the PayFiP page,
+// the payment result and the adhesion pages.
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousViolation } from './support/axe';
 import { deskContractFor, noRunIssuing, ownMonth } from './support/billing';
 import { agentPage, parentDeclaresChild } from './support/desk';
 import { makeParent } from './support/factories';
+import { mailsTo, waitForMail } from './support/mailbox';
+import { pdfText } from '../../server/pdf/pdf-text';
 
 const LIVE_MS = 30_000;
 
@@ -121,6 +124,11 @@ test('paperless chosen offline, delivered later; the invoice on the device, its 
 		expect(file.suggestedFilename()).toBe(`${invoice.number}.pdf`);
 		const bytes = await (await file.createReadStream()).toArray();
 		expect(Buffer.concat(bytes).subarray(0, 5).toString()).toBe('%PDF-');
+		// The PDF read back: its number and its amount (« 278,55 »).
+		const amount = (invoice.amountCents / 100).toFixed(2).replace('.', ',');
+		const invoiceText = pdfText(new Uint8Array(Buffer.concat(bytes))).replace(/\s+/g, ' ');
+		expect(invoiceText).toContain(invoice.number);
+		expect(invoiceText).toContain(amount);
 		await expect(page.getByRole('button', { name: /^Payer/ })).toBeDisabled();
 		await expect(page.getByText(/Cette action nécessite une connexion internet/)).toBeVisible();
 		await page.context().setOffline(false);
@@ -130,6 +138,7 @@ test('paperless chosen offline, delivered later; the invoice on the device, its 
 		const payThrough = async (action: 'Payer' | 'Refuser' | 'Annuler', notify = 'Immédiate') => {
 			await page.getByRole('button', { name: /^Payer/ }).click();
 			await expect(page).toHaveURL(/simulateur-payfip/);
+			if (action === 'Annuler') await expectNoSeriousViolation(page, 'the PayFiP payment page');
 			await page.getByRole('radio', { name: notify }).check();
 			await page.getByRole('button', { name: action, exact: true }).click();
 			await expect(page).toHaveURL(/\/espace\/factures\/paiement\//);
@@ -158,6 +167,10 @@ test('paperless chosen offline, delivered later; the invoice on the device, its 
 			(paid.payments as { status: string }[]).filter((p) => p.status === 'paid'),
 			JSON.stringify(paid.payments)
 		).toHaveLength(1);
+		await waitForMail({ to: parent.email, subject: `Paiement reçu — facture ${invoice.number}` });
+		expect(
+			(await mailsTo(parent.email)).filter((m) => m.subject.includes('Paiement reçu'))
+		).toHaveLength(1);
 
 		// Edition de documents: the tax certificate of this year shows the amount paid.
 		await page
@@ -175,6 +188,9 @@ test('paperless chosen offline, delivered later; the invoice on the device, its 
 			.getAttribute('href');
 		const pdf = await page.request.get(href!);
 		expect(pdf.headers()['content-type']).toBe('application/pdf');
+		const certificateText = pdfText(new Uint8Array(await pdf.body())).replace(/\s+/g, ' ');
+		expect(certificateText).toContain(amount);
+		expect(certificateText).toContain('Léa');
 	} finally {
 		await agent.context().close();
 	}
